@@ -1,0 +1,66 @@
+{% macro pql_component_points(component) %}
+{#-
+    Points of one scoring component (product, fit or intent) per account:
+    the sum of the component's fired rules, clamped to 0 and the component's
+    cap in pql_components. Every account gets a row, with or without rules fired.
+-#}
+with
+
+accounts as (
+
+    select account_id from {{ ref('stg_raw__accounts') }}
+
+),
+
+contributions as (
+
+    select
+        account_id,
+        points
+    from {{ ref('int_rule_contributions') }}
+    where component = '{{ component }}'
+
+),
+
+component_cap as (
+
+    select max_points
+    from {{ ref('pql_components') }}
+    where
+        scoring_model = '{{ pql_scoring_model() }}'
+        and component = '{{ component }}'
+
+),
+
+summed as (
+
+    select
+        account_id,
+        sum(points) as uncapped_points
+    from contributions
+    group by 1
+
+),
+
+final as (
+
+    select
+        accounts.account_id,
+        coalesce(summed.uncapped_points, 0) as {{ component }}_points_uncapped,
+        case
+            when coalesce(summed.uncapped_points, 0) < 0 then 0
+            when coalesce(summed.uncapped_points, 0) > component_cap.max_points
+                then component_cap.max_points
+            else coalesce(summed.uncapped_points, 0)
+        end as {{ component }}_points,
+        component_cap.max_points as {{ component }}_max_points
+    from accounts
+    {#- No cap row means no scores: the seed checks name the missing row. #}
+    cross join component_cap
+    left join summed
+        on accounts.account_id = summed.account_id
+
+)
+
+select * from final
+{% endmacro %}

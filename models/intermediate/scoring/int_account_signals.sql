@@ -1,0 +1,206 @@
+-- One row per account per signal the live rule set reads, valued as of the score
+-- date. Event signals come from one pass over the daily activity: each activity
+-- row is matched to the signals its event feeds (or to '*' signals, which take
+-- every event), kept when it falls in that signal's window, then aggregated.
+with
+
+accounts as (
+
+    select * from {{ ref('stg_raw__accounts') }}
+
+),
+
+daily_activity as (
+
+    select * from {{ ref('int_events_aggregated_daily') }}
+
+),
+
+signals as (
+
+    select * from {{ ref('pql_signals') }}
+
+),
+
+signal_events as (
+
+    select
+        signal_name,
+        lower(trim(event_name)) as event_name
+    from {{ ref('pql_signal_events') }}
+
+),
+
+value_lists as (
+
+    select distinct
+        list_name,
+        lower(trim(list_value)) as list_value
+    from {{ ref('pql_value_lists') }}
+
+),
+
+rules as (
+
+    select * from {{ ref('pql_rules') }}
+
+),
+
+live_signals as (
+
+    select signals.*
+    from signals
+    where signals.signal_name in (
+        select rules.signal_name
+        from rules
+        where rules.scoring_model = '{{ pql_scoring_model() }}'
+    )
+
+),
+
+event_signals as (
+
+    select
+        signal_name,
+        measure,
+        window_days
+    from live_signals
+    where measure in ('has_event', 'event_count', 'active_days', 'active_users')
+
+),
+
+attribute_signals as (
+
+    select
+        signal_name,
+        measure,
+        attribute_name,
+        value_list
+    from live_signals
+    where measure in ('attribute', 'attribute_in_list')
+
+),
+
+activity_with_age as (
+
+    select
+        account_id,
+        user_id,
+        activity_date,
+        event_name,
+        event_count,
+        {{ dbt.datediff('activity_date', pql_score_date(), 'day') }} as days_before_score_date
+    from daily_activity
+
+),
+
+activity_by_signal as (
+
+    select
+        signal_events.signal_name,
+        activity_with_age.*
+    from activity_with_age
+    inner join signal_events
+        on activity_with_age.event_name = signal_events.event_name
+
+    union all
+
+    select
+        any_event_signals.signal_name,
+        activity_with_age.*
+    from activity_with_age
+    cross join (
+        select signal_name from signal_events where event_name = '*'
+    ) as any_event_signals
+
+),
+
+event_measures as (
+
+    select
+        activity_by_signal.account_id,
+        activity_by_signal.signal_name,
+        sum(activity_by_signal.event_count) as event_count,
+        count(distinct activity_by_signal.activity_date) as active_days,
+        count(distinct activity_by_signal.user_id) as active_users
+    from activity_by_signal
+    inner join event_signals
+        on activity_by_signal.signal_name = event_signals.signal_name
+    -- A window of N days holds events from midnight of the score date minus N days.
+    where activity_by_signal.days_before_score_date <= event_signals.window_days
+    group by 1, 2
+
+),
+
+event_signal_values as (
+
+    select
+        accounts.account_id,
+        event_signals.signal_name,
+        case event_signals.measure
+            when 'has_event' then
+                case when coalesce(event_measures.event_count, 0) > 0 then 1 else 0 end
+            when 'event_count' then coalesce(event_measures.event_count, 0)
+            when 'active_days' then coalesce(event_measures.active_days, 0)
+            when 'active_users' then coalesce(event_measures.active_users, 0)
+        end as signal_value
+    from accounts
+    cross join event_signals
+    left join event_measures
+        on
+            accounts.account_id = event_measures.account_id
+            and event_signals.signal_name = event_measures.signal_name
+
+),
+
+attribute_signal_values as (
+
+    select
+        accounts.account_id,
+        attribute_signals.signal_name,
+        case
+            when attribute_signals.measure = 'attribute_in_list'
+                then case when value_lists.list_value is null then 0 else 1 end
+            when attribute_signals.attribute_name = 'employee_count'
+                then accounts.employee_count
+            when attribute_signals.attribute_name = 'is_icp_match'
+                then case
+                    when accounts.is_icp_match then 1
+                    when not accounts.is_icp_match then 0
+                end
+        end as signal_value
+    from accounts
+    cross join attribute_signals
+    left join value_lists
+        on
+            attribute_signals.measure = 'attribute_in_list'
+            and attribute_signals.value_list = value_lists.list_name
+            and value_lists.list_value = lower(
+                case attribute_signals.attribute_name
+                    when 'industry' then accounts.industry
+                    when 'country' then accounts.country
+                    when 'domain' then accounts.domain
+                end
+            )
+
+),
+
+final as (
+
+    select
+        account_id,
+        signal_name,
+        cast(signal_value as {{ dbt.type_bigint() }}) as signal_value
+    from event_signal_values
+
+    union all
+
+    select
+        account_id,
+        signal_name,
+        cast(signal_value as {{ dbt.type_bigint() }}) as signal_value
+    from attribute_signal_values
+
+)
+
+select * from final

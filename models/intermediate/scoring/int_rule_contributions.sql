@@ -1,0 +1,77 @@
+-- The scoring maths of one rule: one row per account per rule of the live rule
+-- set that fired, i.e. whose signal value lies in the rule's inclusive band.
+-- A rule gives flat points, or points per unit of the signal value capped (in
+-- size) at max_points. Component caps are applied downstream.
+with
+
+signals as (
+
+    select * from {{ ref('int_account_signals') }}
+
+),
+
+rules as (
+
+    select *
+    from {{ ref('pql_rules') }}
+    where scoring_model = '{{ pql_scoring_model() }}'
+
+),
+
+fired as (
+
+    select
+        signals.account_id,
+        rules.rule_id,
+        rules.component,
+        rules.signal_name,
+        signals.signal_value,
+        rules.points,
+        rules.points_per_unit,
+        rules.max_points,
+        rules.label
+    from signals
+    inner join rules
+        on signals.signal_name = rules.signal_name
+    where
+        signals.signal_value is not null
+        and (rules.min_value is null or signals.signal_value >= rules.min_value)
+        and (rules.max_value is null or signals.signal_value <= rules.max_value)
+
+),
+
+scored as (
+
+    select
+        *,
+        case
+            when points_per_unit is null then points
+            when max_points is null then signal_value * points_per_unit
+            when signal_value * points_per_unit > max_points then max_points
+            when signal_value * points_per_unit < -max_points then -max_points
+            else signal_value * points_per_unit
+        end as rule_points
+    from fired
+
+),
+
+final as (
+
+    select
+        account_id,
+        rule_id,
+        component,
+        signal_name,
+        signal_value,
+        cast(rule_points as {{ dbt.type_int() }}) as points,
+        {{ dbt.concat([
+            "case when rule_points >= 0 then '+' else '' end",
+            "cast(cast(rule_points as " ~ dbt.type_int() ~ ") as " ~ dbt.type_string() ~ ")",
+            "' '",
+            dbt.replace('label', "'{value}'", "cast(signal_value as " ~ dbt.type_string() ~ ")"),
+        ]) }} as reason
+    from scored
+
+)
+
+select * from final

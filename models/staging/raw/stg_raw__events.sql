@@ -1,0 +1,71 @@
+-- Product events as of the score date: names normalised, exact duplicates dropped,
+-- events after the score date left out so a past date scores deterministically.
+with
+
+source as (
+
+    select * from {{ source('raw', 'events') }}
+
+),
+
+renamed as (
+
+    select
+        cast(event_id as {{ dbt.type_string() }}) as source_event_id,
+        cast(user_id as {{ dbt.type_string() }}) as user_id,
+        cast(account_id as {{ dbt.type_string() }}) as account_id,
+        lower(trim(cast(event_name as {{ dbt.type_string() }}))) as event_name,
+        cast(event_time as {{ dbt.type_timestamp() }}) as event_at,
+        properties
+    from source
+    where cast(event_time as {{ dbt.type_timestamp() }}) < {{ pql_score_date_end() }}
+
+),
+
+keyed as (
+
+    select
+        *,
+        -- Events without a pipeline id are identified by who did what when.
+        coalesce(
+            source_event_id,
+            {{ dbt.hash(dbt.concat([
+                "coalesce(user_id, '')", "'|'",
+                "coalesce(account_id, '')", "'|'",
+                "coalesce(event_name, '')", "'|'",
+                "coalesce(cast(event_at as " ~ dbt.type_string() ~ "), '')"
+            ])) }}
+        ) as event_id
+    from renamed
+
+),
+
+deduplicated as (
+
+    select
+        *,
+        row_number() over (
+            partition by event_id
+            order by event_at, event_name, user_id
+        ) as occurrence
+    from keyed
+
+),
+
+final as (
+
+    select
+        event_id,
+        source_event_id,
+        user_id,
+        account_id,
+        event_name,
+        event_at,
+        cast(event_at as date) as event_date,
+        properties
+    from deduplicated
+    where occurrence = 1
+
+)
+
+select * from final

@@ -1,0 +1,298 @@
+"""Generate a deterministic, plausible product-led world into a DuckDB file.
+
+Writes raw.accounts, raw.users and raw.events (the project's sources). The same
+flags always give the same rows. Accounts follow archetypes - dormant, solo
+explorers on free email, casual teams, growing teams, teams evaluating a purchase -
+so every tier and every signal appears, with messy event names, JSON properties,
+events without ids and exact duplicates as real pipelines deliver them.
+
+    python scripts/generate_sample_data.py --database pql.duckdb --accounts 500
+    python scripts/generate_sample_data.py --database big.duckdb --accounts 200000 --events 50000000
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+
+HISTORY_DAYS = 90
+EVENTS_PER_CHUNK = 4_000_000
+
+CORE_EVENTS = [
+    "login", "page_viewed", "project_created", "dashboard_viewed",
+    "report_exported", "key_feature_used", "search_performed",
+]
+ACTIVATION_EVENTS = ["workspace_created", "team_member_invited", "integration_connected", "project_published"]
+INTENT_EVENTS = [
+    "pricing_page_viewed", "billing_portal_opened", "upgrade_modal_clicked", "paywall_hit",
+    "sso_settings_viewed", "scim_settings_viewed", "audit_log_viewed", "sales_chat_started",
+]
+EVENT_NAMES = CORE_EVENTS + ACTIVATION_EVENTS + INTENT_EVENTS
+
+INDUSTRIES = ["SaaS", "Fintech", "E-commerce", "Healthcare", "Education", "Manufacturing",
+              "Media", "Retail", "Non-profit", "Government"]
+COUNTRIES = ["US", "GB", "DE", "FR", "CA", "AU", "IN", "BR", "NL", "SE"]
+FREE_EMAIL_DOMAINS = ["gmail.com", "yahoo.com", "hotmail.com", "outlook.com", "icloud.com"]
+JOB_TITLES = [
+    "Software Engineer", "Product Manager", "Data Analyst", "Designer", "Marketing Manager",
+    "Operations Associate", "Customer Success Manager", "Engineering Manager",
+    "VP Engineering", "Head of Operations", "CTO", "CEO", "Founder", "Director of Product",
+]
+FIRST_NAMES = ["ana", "ben", "chen", "dana", "eli", "fatima", "gus", "hana", "ivan", "jo",
+               "kofi", "lea", "mia", "noah", "omar", "priya", "quinn", "ravi", "sara", "tom"]
+COMPANY_WORDS = ["acme", "globex", "initech", "umbrella", "stark", "wayne", "hooli", "vandelay",
+                 "soylent", "tyrell", "cyberdyne", "wonka", "oscorp", "aperture", "pied"]
+PLANS = ["free", "trial", "starter"]
+PLATFORMS = ["web", "desktop", "ios", "android", "api"]
+
+
+@dataclass(frozen=True)
+class Archetype:
+    """A kind of account: how big its team is, how active, when, and on what."""
+
+    name: str
+    share: float
+    min_users: int
+    max_users: int
+    activity: float  # relative event volume
+    newest_day: int  # events fall between newest_day and oldest_day days before the end date
+    oldest_day: int
+    recency_bias: float  # >1 pulls events towards newest_day
+    activation_weight: float
+    intent_weight: float
+
+
+ARCHETYPES = [
+    Archetype("dormant", 0.18, 1, 4, 0.5, 20, 89, 1.0, 1.0, 0.3),
+    Archetype("solo_explorer", 0.17, 1, 1, 0.6, 0, 60, 1.5, 0.6, 0.6),
+    Archetype("casual_team", 0.30, 2, 5, 1.0, 0, 89, 1.0, 1.0, 0.6),
+    Archetype("growing_team", 0.22, 3, 15, 3.0, 0, 89, 2.0, 2.0, 1.2),
+    Archetype("evaluating_team", 0.13, 3, 25, 4.0, 0, 60, 3.0, 2.5, 4.0),
+]
+
+
+def _event_probabilities(archetype: Archetype) -> np.ndarray:
+    weights = np.array(
+        [8, 10, 3, 4, 2, 3, 2]  # core usage dominates
+        + [0.15, 0.4, 0.2, 0.3]  # activation
+        + [0.3, 0.12, 0.12, 0.1, 0.05, 0.03, 0.04, 0.05],  # intent
+        dtype=float,
+    )
+    weights[len(CORE_EVENTS):len(CORE_EVENTS) + len(ACTIVATION_EVENTS)] *= archetype.activation_weight
+    weights[len(CORE_EVENTS) + len(ACTIVATION_EVENTS):] *= archetype.intent_weight
+    return weights / weights.sum()
+
+
+def _account_table(rng: np.random.Generator, count: int, end: dt.datetime):
+    archetype_index = rng.choice(len(ARCHETYPES), size=count, p=[a.share for a in ARCHETYPES])
+    is_solo = archetype_index == 1
+    employee_count = np.round(np.exp(rng.normal(np.where(is_solo, 1.5, 4.5), 1.6))).astype(np.int64)
+    employee_count = np.clip(employee_count, 1, 200_000)
+    employee_known = rng.random(count) > 0.05
+    industry_index = rng.integers(0, len(INDUSTRIES), size=count)
+    industry_known = rng.random(count) > 0.06
+    icp_industry = industry_index < 3
+    icp_match = (employee_count >= 50) & (employee_count <= 5000) & icp_industry
+    icp_match = np.where(rng.random(count) < 0.1, ~icp_match, icp_match)
+    icp_known = rng.random(count) > 0.05
+    free_email = rng.random(count) < np.where(is_solo, 0.7, 0.03)
+    signup_days_ago = rng.integers(0, 365, size=count)
+
+    domains, industries = [], []
+    for i in range(count):
+        if free_email[i]:
+            domains.append(FREE_EMAIL_DOMAINS[i % len(FREE_EMAIL_DOMAINS)])
+        else:
+            domains.append(f"{COMPANY_WORDS[i % len(COMPANY_WORDS)]}{i}.com")
+        name = INDUSTRIES[industry_index[i]]
+        # Enrichment is messy: some industries arrive padded or in another case.
+        industries.append(f" {name.lower()} " if i % 17 == 0 else name)
+
+    table = pa.table({
+        "account_id": [f"acc_{i:07d}" for i in range(count)],
+        "domain": domains,
+        "employee_count": pa.array(employee_count, mask=~employee_known),
+        "industry": pa.array(industries, mask=~industry_known),
+        "country": [COUNTRIES[i] for i in rng.integers(0, len(COUNTRIES), size=count)],
+        "icp_match": pa.array(icp_match, mask=~icp_known),
+        "created_at": [end - dt.timedelta(days=int(d), seconds=int(s))
+                       for d, s in zip(signup_days_ago, rng.integers(0, 86_400, size=count))],
+    })
+    return table, archetype_index, domains
+
+
+def _user_table(rng: np.random.Generator, archetype_index: np.ndarray, domains: list[str],
+                end: dt.datetime):
+    users_per_account = np.array([
+        rng.integers(ARCHETYPES[a].min_users, ARCHETYPES[a].max_users + 1) for a in archetype_index
+    ])
+    first_user = np.concatenate([[0], np.cumsum(users_per_account)[:-1]])
+    total = int(users_per_account.sum())
+    account_of_user = np.repeat(np.arange(len(archetype_index)), users_per_account)
+    titles = rng.integers(0, len(JOB_TITLES), size=total)
+    names = rng.integers(0, len(FIRST_NAMES), size=total)
+    table = pa.table({
+        "user_id": [f"usr_{u:08d}" for u in range(total)],
+        "account_id": [f"acc_{a:07d}" for a in account_of_user],
+        "email": [f"{FIRST_NAMES[n]}.{u}@{domains[a]}" for u, (n, a) in enumerate(zip(names, account_of_user))],
+        "job_title": [JOB_TITLES[t] for t in titles],
+        "created_at": [end - dt.timedelta(days=int(d)) for d in rng.integers(0, 365, size=total)],
+    })
+    return table, users_per_account, first_user
+
+
+def _event_chunk(rng: np.random.Generator, accounts: np.ndarray, counts: np.ndarray,
+                 archetype_index: np.ndarray, users_per_account: np.ndarray,
+                 first_user: np.ndarray, first_event_number: int, end_epoch: int) -> pa.Table:
+    account_of_event = np.repeat(accounts, counts)
+    n = len(account_of_event)
+    archetype_of_event = archetype_index[account_of_event]
+
+    name_code = np.empty(n, dtype=np.int16)
+    days_ago = np.empty(n, dtype=np.float64)
+    for a, archetype in enumerate(ARCHETYPES):
+        rows = np.flatnonzero(archetype_of_event == a)
+        name_code[rows] = rng.choice(len(EVENT_NAMES), size=len(rows), p=_event_probabilities(archetype))
+        span = archetype.oldest_day - archetype.newest_day + 1
+        days_ago[rows] = archetype.newest_day + span * rng.random(len(rows)) ** archetype.recency_bias
+
+    # The first user of an account does most of its events.
+    user_offset = np.floor(users_per_account[account_of_event] * rng.random(n) ** 2).astype(np.int64)
+    seconds_before_end = (np.floor(days_ago) * 86_400 + rng.integers(1, 86_400, size=n)).astype(np.int64)
+
+    return pa.table({
+        "event_number": np.arange(first_event_number, first_event_number + n, dtype=np.int64),
+        "account_number": account_of_event.astype(np.int64),
+        "user_number": first_user[account_of_event] + user_offset,
+        "name_code": name_code,
+        "event_epoch": end_epoch - seconds_before_end,
+        "platform_code": rng.integers(0, len(PLATFORMS), size=n).astype(np.int16),
+        "session_number": (seconds_before_end // 1800).astype(np.int64),
+        "is_missing_id": rng.random(n) < 0.01,
+        "is_messy_name": rng.random(n) < 0.02,
+        "is_duplicated": rng.random(n) < 0.005,
+    })
+
+
+def generate(database: Path, accounts: int, events: int | None, end_date: dt.date,
+             seed: int, schema: str = "raw") -> dict[str, int]:
+    """Write the sample world into `database`; return row counts per table."""
+    if accounts < 1:
+        raise ValueError("--accounts must be at least 1")
+    events = accounts * 60 if events is None else events
+    if events < 0:
+        raise ValueError("--events must not be negative")
+
+    rng = np.random.default_rng(seed)
+    # Events end at the last second of the end date (UTC).
+    end = dt.datetime.combine(end_date, dt.time(23, 59, 59))
+    end_epoch = int(end.replace(tzinfo=dt.timezone.utc).timestamp())
+
+    account_table, archetype_index, domains = _account_table(rng, accounts, end)
+    user_table, users_per_account, first_user = _user_table(rng, archetype_index, domains, end)
+
+    activity = np.array([ARCHETYPES[a].activity for a in archetype_index]) * rng.lognormal(0, 0.6, accounts)
+    events_per_account = rng.multinomial(events, activity / activity.sum())
+
+    con = duckdb.connect(str(database))
+    try:
+        con.execute("set TimeZone = 'UTC'")
+        con.execute(f"create schema if not exists {schema}")
+        for table in ("events", "users", "accounts"):
+            con.execute(f"drop table if exists {schema}.{table}")
+        con.execute(f"""
+            create table {schema}.accounts (
+                account_id varchar, domain varchar, employee_count integer, industry varchar,
+                country varchar, icp_match boolean, created_at timestamp)""")
+        con.execute(f"insert into {schema}.accounts select * from account_table")
+        con.execute(f"""
+            create table {schema}.users (
+                user_id varchar, account_id varchar, email varchar, job_title varchar,
+                created_at timestamp)""")
+        con.execute(f"insert into {schema}.users select * from user_table")
+        con.execute(f"""
+            create table {schema}.events (
+                event_id varchar, user_id varchar, account_id varchar, event_name varchar,
+                event_time timestamp, properties varchar)""")
+        con.execute("create temporary table event_names (name_code smallint, event_name varchar)")
+        con.executemany("insert into event_names values (?, ?)", list(enumerate(EVENT_NAMES)))
+        con.execute("create temporary table platforms (platform_code smallint, platform varchar)")
+        con.executemany("insert into platforms values (?, ?)", list(enumerate(PLATFORMS)))
+
+        cumulative = np.cumsum(events_per_account)
+        start_account, event_number = 0, 0
+        while start_account < accounts:
+            # Whole accounts per chunk, about EVENTS_PER_CHUNK events each.
+            stop_account = int(np.searchsorted(cumulative, event_number + EVENTS_PER_CHUNK, side="right"))
+            stop_account = min(max(stop_account, start_account + 1), accounts)
+            chunk_accounts = np.arange(start_account, stop_account)
+            chunk = _event_chunk(rng, chunk_accounts, events_per_account[chunk_accounts], archetype_index,
+                                 users_per_account, first_user, event_number, end_epoch)
+            con.execute(f"""
+                insert into {schema}.events
+                with generated as (
+                    select
+                        case when is_missing_id then null
+                            else 'evt_' || lpad(cast(event_number as varchar), 12, '0') end as event_id,
+                        'usr_' || lpad(cast(user_number as varchar), 8, '0') as user_id,
+                        'acc_' || lpad(cast(account_number as varchar), 7, '0') as account_id,
+                        case when is_messy_name then ' ' || upper(event_names.event_name) || ' '
+                            else event_names.event_name end as event_name,
+                        make_timestamp(event_epoch * 1000000) as event_time,
+                        cast(json_object(
+                            'plan', {PLANS!r}[1 + account_number % 3],
+                            'platform', platforms.platform,
+                            'session_id', 's_' || cast(user_number as varchar) || '_'
+                                || cast(session_number as varchar)
+                        ) as varchar) as properties,
+                        is_duplicated
+                    from chunk
+                    inner join event_names using (name_code)
+                    inner join platforms using (platform_code)
+                )
+                select event_id, user_id, account_id, event_name, event_time, properties from generated
+                union all
+                -- Pipelines deliver some events twice.
+                select event_id, user_id, account_id, event_name, event_time, properties
+                from generated where is_duplicated
+            """)
+            event_number += len(chunk)
+            start_account = stop_account
+        counts = {
+            table: con.execute(f"select count(*) from {schema}.{table}").fetchone()[0]
+            for table in ("accounts", "users", "events")
+        }
+    finally:
+        con.close()
+    return counts
+
+
+def _parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database", type=Path, default=Path("pql.duckdb"), help="DuckDB file to write")
+    parser.add_argument("--schema", default="raw", help="schema for the raw tables (default: raw)")
+    parser.add_argument("--accounts", type=int, default=500, help="number of accounts (default: 500)")
+    parser.add_argument("--events", type=int, default=None,
+                        help="number of events before duplicates (default: 60 per account)")
+    parser.add_argument("--end-date", type=dt.date.fromisoformat,
+                        default=dt.datetime.now(dt.timezone.utc).date(),
+                        help="last day with events, YYYY-MM-DD (default: today, UTC)")
+    parser.add_argument("--seed", type=int, default=42, help="random seed (default: 42)")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = _parse_args(argv)
+    counts = generate(args.database, args.accounts, args.events, args.end_date, args.seed, args.schema)
+    print(f"Wrote {args.database}: " + ", ".join(f"{n:,} {t}" for t, n in counts.items())
+          + f" ({HISTORY_DAYS} days to {args.end_date})")
+
+
+if __name__ == "__main__":
+    main()
