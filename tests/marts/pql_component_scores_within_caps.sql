@@ -15,11 +15,26 @@ components as (
 
 component_scores as (
 
-    select account_id, scoring_model, 'product' as component, product_score as score from scores
+    select
+        account_id,
+        scoring_model,
+        'product' as component,
+        product_score as score
+    from scores
     union all
-    select account_id, scoring_model, 'fit' as component, fit_score as score from scores
+    select
+        account_id,
+        scoring_model,
+        'fit' as component,
+        fit_score as score
+    from scores
     union all
-    select account_id, scoring_model, 'intent' as component, intent_score as score from scores
+    select
+        account_id,
+        scoring_model,
+        'intent' as component,
+        intent_score as score
+    from scores
 
 )
 

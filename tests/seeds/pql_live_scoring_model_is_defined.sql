@@ -28,18 +28,27 @@ tiers as (
 
 problems as (
 
-    select 'pql_rules' as seed_name, 'no rules for the live scoring_model {{ pql_scoring_model() }}' as problem
-    from rules where defined_rows = 0
+    select
+        'pql_rules' as seed_name,
+        'no rules for the live scoring_model {{ pql_scoring_model() }}' as problem
+    from rules
+    where defined_rows = 0
 
     union all
 
-    select 'pql_components' as seed_name, 'no component caps for the live scoring_model {{ pql_scoring_model() }}'
-    from components where defined_rows = 0
+    select
+        'pql_components' as seed_name,
+        'no component caps for the live scoring_model {{ pql_scoring_model() }}'
+    from components
+    where defined_rows = 0
 
     union all
 
-    select 'pql_tiers' as seed_name, 'no tiers for the live scoring_model {{ pql_scoring_model() }}'
-    from tiers where defined_rows = 0
+    select
+        'pql_tiers' as seed_name,
+        'no tiers for the live scoring_model {{ pql_scoring_model() }}'
+    from tiers
+    where defined_rows = 0
 
 )
 

@@ -28,12 +28,19 @@ tiers as (
 
 problems as (
 
-    select scoring_model, rule_id, 'value band is inverted: min_value is above max_value' as problem
-    from rules where min_value > max_value
+    select
+        scoring_model,
+        rule_id,
+        'value band is inverted: min_value is above max_value' as problem
+    from rules
+    where min_value > max_value
 
     union all
 
-    select scoring_model, rule_id, {{ dbt.concat(["'unknown signal '", 'signal_name']) }} as problem
+    select
+        scoring_model,
+        rule_id,
+        {{ dbt.concat(["'unknown signal '", 'signal_name']) }} as problem
     from rules
     where signal_name not in (select signals.signal_name from signals)
 
@@ -53,7 +60,10 @@ problems as (
 
     union all
 
-    select rules.scoring_model, rules.rule_id, 'scoring_model has no tiers in pql_tiers' as problem
+    select
+        rules.scoring_model,
+        rules.rule_id,
+        'scoring_model has no tiers in pql_tiers' as problem
     from rules
     left join tiers
         on rules.scoring_model = tiers.scoring_model
@@ -61,7 +71,10 @@ problems as (
 
     union all
 
-    select scoring_model, rule_id, 'set exactly one of points and points_per_unit' as problem
+    select
+        scoring_model,
+        rule_id,
+        'set exactly one of points and points_per_unit' as problem
     from rules
     where
         (points is null and points_per_unit is null)
@@ -69,13 +82,21 @@ problems as (
 
     union all
 
-    select scoring_model, rule_id, 'max_points applies to per-unit rules only' as problem
-    from rules where max_points is not null and points_per_unit is null
+    select
+        scoring_model,
+        rule_id,
+        'max_points applies to per-unit rules only' as problem
+    from rules
+    where max_points is not null and points_per_unit is null
 
     union all
 
-    select scoring_model, rule_id, 'max_points must be 0 or more' as problem
-    from rules where max_points < 0
+    select
+        scoring_model,
+        rule_id,
+        'max_points must be 0 or more' as problem
+    from rules
+    where max_points < 0
 
 )
 

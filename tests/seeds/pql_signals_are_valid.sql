@@ -52,28 +52,43 @@ checked as (
 
 problems as (
 
-    select signal_name, 'event measure needs window_days of 0 or more' as problem
-    from checked where is_event_measure and (window_days is null or window_days < 0)
+    select
+        signal_name,
+        'event measure needs window_days of 0 or more' as problem
+    from checked
+    where is_event_measure and (window_days is null or window_days < 0)
 
     union all
 
-    select signal_name, 'event measure needs at least one row in pql_signal_events' as problem
-    from checked where is_event_measure and mapped_rows = 0
+    select
+        signal_name,
+        'event measure needs at least one row in pql_signal_events' as problem
+    from checked
+    where is_event_measure and mapped_rows = 0
 
     union all
 
-    select signal_name, 'an event is mapped to this signal twice' as problem
-    from checked where mapped_rows != mapped_events
+    select
+        signal_name,
+        'an event is mapped to this signal twice' as problem
+    from checked
+    where mapped_rows != mapped_events
 
     union all
 
-    select signal_name, 'maps * (every event) and named events too: the named ones would count twice' as problem
-    from checked where wildcard_rows > 0 and mapped_rows > 1
+    select
+        signal_name,
+        'maps * (every event) and named events too: the named ones would count twice' as problem
+    from checked
+    where wildcard_rows > 0 and mapped_rows > 1
 
     union all
 
-    select signal_name, 'account measure must not have events in pql_signal_events' as problem
-    from checked where not is_event_measure and mapped_rows > 0
+    select
+        signal_name,
+        'account measure must not have events in pql_signal_events' as problem
+    from checked
+    where not is_event_measure and mapped_rows > 0
 
     union all
 

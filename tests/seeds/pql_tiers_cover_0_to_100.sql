@@ -27,23 +27,39 @@ ordered as (
 
 problems as (
 
-    select scoring_model, tier_name, 'band is inverted: min_score is above max_score' as problem
-    from ordered where min_score > max_score
+    select
+        scoring_model,
+        tier_name,
+        'band is inverted: min_score is above max_score' as problem
+    from ordered
+    where min_score > max_score
 
     union all
 
-    select scoring_model, tier_name, 'band reaches outside 0-100' as problem
-    from ordered where min_score < 0 or max_score > 100
+    select
+        scoring_model,
+        tier_name,
+        'band reaches outside 0-100' as problem
+    from ordered
+    where min_score < 0 or max_score > 100
 
     union all
 
-    select scoring_model, tier_name, 'first band must start at 0' as problem
-    from ordered where band_number = 1 and min_score != 0
+    select
+        scoring_model,
+        tier_name,
+        'first band must start at 0' as problem
+    from ordered
+    where band_number = 1 and min_score != 0
 
     union all
 
-    select scoring_model, tier_name, 'last band must end at 100' as problem
-    from ordered where band_number_from_top = 1 and max_score != 100
+    select
+        scoring_model,
+        tier_name,
+        'last band must end at 100' as problem
+    from ordered
+    where band_number_from_top = 1 and max_score != 100
 
     union all
 
@@ -51,7 +67,8 @@ problems as (
         scoring_model,
         tier_name,
         {{ dbt.concat(["'band overlaps tier '", 'previous_tier_name']) }} as problem
-    from ordered where min_score <= previous_max_score
+    from ordered
+    where min_score <= previous_max_score
 
     union all
 
@@ -59,7 +76,8 @@ problems as (
         scoring_model,
         tier_name,
         {{ dbt.concat(["'gap between this band and tier '", 'previous_tier_name']) }} as problem
-    from ordered where min_score > previous_max_score + 1
+    from ordered
+    where min_score > previous_max_score + 1
 
     union all
 
@@ -67,7 +85,8 @@ problems as (
         scoring_model,
         tier_name,
         {{ dbt.concat(["'tier_rank must be above that of lower tier '", 'previous_tier_name']) }} as problem
-    from ordered where tier_rank <= previous_tier_rank
+    from ordered
+    where tier_rank <= previous_tier_rank
 
 )
 

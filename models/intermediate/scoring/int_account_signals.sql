@@ -81,6 +81,14 @@ attribute_signals as (
 
 ),
 
+any_event_signals as (
+
+    select signal_name
+    from signal_events
+    where event_name = '*'
+
+),
+
 activity_with_age as (
 
     select
@@ -89,7 +97,7 @@ activity_with_age as (
         activity_date,
         event_name,
         event_count,
-        {{ dbt.datediff('activity_date', pql_score_date(), 'day') }} as days_before_score_date
+        {{ dbt.datediff('activity_date', pql_score_date(), 'day') }} as days_before_score_date  -- noqa: LT05
     from daily_activity
 
 ),
@@ -109,9 +117,7 @@ activity_by_signal as (
         any_event_signals.signal_name,
         activity_with_age.*
     from activity_with_age
-    cross join (
-        select signal_name from signal_events where event_name = '*'
-    ) as any_event_signals
+    cross join any_event_signals
 
 ),
 
@@ -138,8 +144,8 @@ event_signal_values as (
         accounts.account_id,
         event_signals.signal_name,
         case event_signals.measure
-            when 'has_event' then
-                case when coalesce(event_measures.event_count, 0) > 0 then 1 else 0 end
+            when 'has_event'
+                then case when coalesce(event_measures.event_count, 0) > 0 then 1 else 0 end
             when 'event_count' then coalesce(event_measures.event_count, 0)
             when 'active_days' then coalesce(event_measures.active_days, 0)
             when 'active_users' then coalesce(event_measures.active_users, 0)
@@ -164,10 +170,11 @@ attribute_signal_values as (
             when attribute_signals.attribute_name = 'employee_count'
                 then accounts.employee_count
             when attribute_signals.attribute_name = 'is_icp_match'
-                then case
-                    when accounts.is_icp_match then 1
-                    when not accounts.is_icp_match then 0
-                end
+                then
+                    case
+                        when accounts.is_icp_match then 1
+                        when not accounts.is_icp_match then 0
+                    end
         end as signal_value
     from accounts
     cross join attribute_signals

@@ -1,0 +1,41 @@
+# The two commands of the README: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+export DO_NOT_TRACK := 1
+export DBT_PROFILES_DIR := $(CURDIR)
+export PQL_DUCKDB_PATH ?= $(CURDIR)/pql.duckdb
+
+SAMPLE_ACCOUNTS ?= 500
+SCORE_DATE ?= $(shell date -u +%Y-%m-%d)
+
+.PHONY: demo test install install-test lint clean
+
+demo: $(VENV)/.installed  ## Generate sample data, build and test the project on DuckDB, print the result.
+	$(BIN)/python scripts/generate_sample_data.py --database "$(PQL_DUCKDB_PATH)" \
+		--accounts $(SAMPLE_ACCOUNTS) --end-date $(SCORE_DATE)
+	$(BIN)/dbt build --vars '{pql_score_date: "$(SCORE_DATE)"}'
+	$(BIN)/python scripts/report_scores.py --database "$(PQL_DUCKDB_PATH)"
+
+test: $(VENV)/.installed-test  ## Run the whole test suite (dbt builds, unit tests, sqlfluff) with pytest.
+	$(BIN)/pytest
+
+lint: $(VENV)/.installed-test  ## sqlfluff on the models, as the test suite runs it.
+	$(BIN)/sqlfluff lint models tests/seeds tests/marts
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+clean:
+	rm -rf target logs pql.duckdb pql.duckdb.wal
