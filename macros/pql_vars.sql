@@ -8,16 +8,23 @@
     {#- The score date as 'YYYY-MM-DD': var pql_score_date, else today in UTC. -#}
     {%- set today_utc = modules.datetime.datetime.now(modules.pytz.utc).strftime('%Y-%m-%d') -%}
     {%- set raw_value = var('pql_score_date', today_utc) | string | trim -%}
-    {%- set parsed = none -%}
-    {%- if modules.re.match('^[0-9]{4}-[0-9]{2}-[0-9]{2}$', raw_value) -%}
-        {%- set parsed = modules.datetime.datetime.strptime(raw_value, '%Y-%m-%d') -%}
+    {%- set is_valid = namespace(value=false) -%}
+    {%- set parts = modules.re.match('^([0-9]{4})-([0-9]{2})-([0-9]{2})$', raw_value) -%}
+    {%- if parts -%}
+        {%- set year, month, day = parts.group(1) | int, parts.group(2) | int, parts.group(3) | int -%}
+        {%- if 1 <= year < 9999 and 1 <= month <= 12 -%}
+            {#- Jinja cannot catch strptime's error, so check the day against the month's length first. -#}
+            {%- set first_of_next_month = modules.datetime.date(year + month // 12, month % 12 + 1, 1) -%}
+            {%- set days_in_month = (first_of_next_month - modules.datetime.timedelta(days=1)).day -%}
+            {%- set is_valid.value = 1 <= day <= days_in_month -%}
+        {%- endif -%}
     {%- endif -%}
-    {%- if parsed is none -%}
+    {%- if not is_valid.value -%}
         {{ exceptions.raise_compiler_error(
             "var pql_score_date must be a date written YYYY-MM-DD, got '" ~ raw_value ~ "'"
         ) }}
     {%- endif -%}
-    {{- parsed.strftime('%Y-%m-%d') -}}
+    {{- raw_value -}}
 {% endmacro %}
 
 

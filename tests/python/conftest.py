@@ -1,0 +1,110 @@
+"""Shared harness: a copy of the dbt project on a temporary DuckDB file, driven by dbtRunner."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+from dbt.cli.main import dbtRunner, dbtRunnerResult
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+PROJECT_ENTRIES = ["dbt_project.yml", "profiles.yml", "models", "seeds", "macros", "tests", "analyses"]
+
+os.environ["DO_NOT_TRACK"] = "1"
+
+
+@contextmanager
+def _environment(**values: str) -> Iterator[None]:
+    saved = {key: os.environ.get(key) for key in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+@dataclass
+class DbtProject:
+    """A throwaway copy of the project: edit its seeds freely, build it, query its DuckDB file."""
+
+    project_dir: Path
+    database: Path
+    schema: str = "analytics"
+    log_lines: list[str] = field(default_factory=list)  # dbt's messages from the last invocation
+
+    def dbt(self, *args: str, dbt_vars: dict[str, Any] | None = None) -> dbtRunnerResult:
+        command = [*args, "--project-dir", str(self.project_dir), "--profiles-dir", str(self.project_dir)]
+        if dbt_vars:
+            command += ["--vars", json.dumps(dbt_vars)]
+        self.log_lines = []
+        runner = dbtRunner(callbacks=[lambda event: self.log_lines.append(event.info.msg)])
+        with _environment(PQL_DUCKDB_PATH=str(self.database), PQL_SCHEMA=self.schema, PQL_TARGET="duckdb"):
+            return runner.invoke(command)
+
+    def build(self, **dbt_vars: Any) -> dbtRunnerResult:
+        """`dbt build`, failing the test with dbt's own messages when any node fails."""
+        result = self.dbt("build", dbt_vars=dbt_vars)
+        if not result.success:
+            failed = [
+                f"{r.node.unique_id}: {r.status} {r.message}"
+                for r in (result.result or [])
+                if str(r.status) not in ("pass", "success")
+            ]
+            pytest.fail("dbt build failed:\n" + "\n".join(failed or [str(result.exception)]))
+        return result
+
+    def query(self, sql: str, parameters: Sequence[Any] = ()) -> list[tuple]:
+        with duckdb.connect(str(self.database)) as con:
+            return con.execute(sql, list(parameters)).fetchall()
+
+    def scores(self) -> dict[str, dict[str, Any]]:
+        """pql_scores keyed by account_id, each row as a dict."""
+        with duckdb.connect(str(self.database)) as con:
+            cursor = con.execute(f"select * from {self.schema}.pql_scores")
+            names = [column[0] for column in cursor.description]
+            return {row[0]: dict(zip(names, row)) for row in cursor.fetchall()}
+
+    def seed_file(self, name: str) -> Path:
+        return self.project_dir / "seeds" / f"{name}.csv"
+
+    def edit_seed(self, name: str, old: str, new: str) -> None:
+        """Replace one exact piece of a seed CSV, failing loudly when it is not there once."""
+        path = self.seed_file(name)
+        text = path.read_text()
+        assert text.count(old) == 1, f"{old!r} should occur once in {path.name}"
+        path.write_text(text.replace(old, new))
+
+
+def copy_project(destination: Path) -> Path:
+    destination.mkdir(parents=True, exist_ok=True)
+    for entry in PROJECT_ENTRIES:
+        source = PROJECT_ROOT / entry
+        if source.is_dir():
+            shutil.copytree(source, destination / entry,
+                            ignore=shutil.ignore_patterns("python", "__pycache__"))
+        else:
+            shutil.copy2(source, destination / entry)
+    return destination
+
+
+def new_project(base: Path, name: str = "project") -> DbtProject:
+    """A fresh project copy under `base` with a DuckDB file beside it (created on first use)."""
+    return DbtProject(project_dir=copy_project(base / name), database=base / f"{name}.duckdb")
+
+
+@pytest.fixture
+def make_project(tmp_path: Path):
+    """Factory of fresh project copies under this test's tmp_path."""
+    return lambda name="project": new_project(tmp_path, name)

@@ -1,0 +1,123 @@
+"""Hand-made raw data whose classic scores are worked out by hand below.
+
+Score date D = 2026-03-31. The 30-day window starts 2026-03-01 00:00 UTC, the
+14-day window 2026-03-17 00:00 UTC; events from 2026-04-01 00:00 on are ignored.
+
+Classic model (../shared/domain.md): product = 15 workspace + 15 invite +
+15 integration + 1 per active day (max 5); fit = employees 50-500: 15,
+501-5000: 10, >5000: 5; industry SaaS/Fintech/E-commerce: 10, else 3; ICP: 5;
+intent = 10 pricing + 10 billing (14 days). Tiers 90 / 70 / 50.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+SCORE_DATE = "2026-03-31"
+
+ACCOUNTS = [
+    # account_id, domain, employee_count, industry, country, icp_match, created_at
+    ("acc_hot", "hot.io", 120, "SaaS", "US", True, "2026-02-01 09:00:00"),
+    ("acc_no_events", "quiet.io", 250, None, "DE", None, "2026-03-01 09:00:00"),
+    ("acc_edges", "edges.io", 5001, "Healthcare", "US", False, "2026-01-15 09:00:00"),
+    ("acc_engaged", "Engaged.IO ", 500, " fintech ", "GB", True, "2026-03-15 09:00:00"),
+    ("acc_pql", "pql.io", 49, "E-commerce", "US", True, "2026-03-05 09:00:00"),
+    ("acc_large", "large.io", 501, "SaaS", "FR", False, "2025-12-01 09:00:00"),
+    ("acc_unknowns", "unknown.io", None, "Retail", None, None, "2025-11-01 09:00:00"),
+    ("acc_custom", "custom.io", 10, "Media", "US", False, "2026-03-10 09:00:00"),
+]
+
+USERS = [
+    # user_id, account_id, email, job_title, created_at
+    ("u_hot_1", "acc_hot", "ana@hot.io", "CEO", "2026-02-01 09:00:00"),
+    ("u_hot_2", "acc_hot", "ben@hot.io", "Engineer", "2026-02-02 09:00:00"),
+    ("u_edges", "acc_edges", "eli@edges.io", "Analyst", "2026-01-15 09:00:00"),
+    ("u_engaged", "acc_engaged", "jo@engaged.io", "VP Sales", "2026-03-15 09:00:00"),
+    ("u_pql", "acc_pql", "mia@pql.io", "Founder", "2026-03-05 09:00:00"),
+    ("u_large", "acc_large", "omar@large.io", "Designer", "2025-12-01 09:00:00"),
+    ("u_unknowns", "acc_unknowns", "sara@unknown.io", None, "2025-11-01 09:00:00"),
+    ("u_custom", "acc_custom", "tom@custom.io", "Manager", "2026-03-10 09:00:00"),
+]
+
+EVENTS = [
+    # event_id, user_id, account_id, event_name, event_time, properties
+    # acc_hot: every classic signal; 7 active days (capped at 5).
+    ("e01", "u_hot_1", "acc_hot", "workspace_created", "2026-03-02 10:00:00", '{"plan": "trial"}'),
+    ("e02", "u_hot_1", "acc_hot", "team_member_invited", "2026-03-03 11:00:00", "{}"),
+    ("e03", "u_hot_2", "acc_hot", "integration_connected", "2026-03-05 09:00:00", "{}"),
+    ("e04", "u_hot_2", "acc_hot", "page_viewed", "2026-03-10 09:00:00", "{}"),
+    ("e05", "u_hot_2", "acc_hot", "page_viewed", "2026-03-12 09:00:00", "{}"),
+    ("e06", "u_hot_1", "acc_hot", "pricing_page_viewed", "2026-03-20 09:00:00", "{}"),
+    ("e07", "u_hot_1", "acc_hot", "billing_portal_opened", "2026-03-25 09:00:00", "{}"),
+    # acc_edges: window edges.
+    ("e10", "u_edges", "acc_edges", "team_member_invited", "2026-02-28 23:59:59", "{}"),  # before the 30-day window
+    ("e11", "u_edges", "acc_edges", "workspace_created", "2026-03-01 00:00:00", "{}"),  # first instant of it
+    ("e12", "u_edges", "acc_edges", "billing_portal_opened", "2026-03-16 23:59:59", "{}"),  # before the 14-day window
+    ("e13", "u_edges", "acc_edges", "pricing_page_viewed", "2026-03-17 00:00:00", "{}"),  # first instant of it
+    ("e14", "u_edges", "acc_edges", "integration_connected", "2026-04-01 00:00:00", "{}"),  # after the score date
+    # acc_engaged: messy event name, 5 active days.
+    ("e20", "u_engaged", "acc_engaged", " Team_Member_Invited ", "2026-03-20 10:00:00", "{}"),
+    ("e21", "u_engaged", "acc_engaged", "page_viewed", "2026-03-21 10:00:00", "{}"),
+    ("e22", "u_engaged", "acc_engaged", "page_viewed", "2026-03-22 10:00:00", "{}"),
+    ("e23", "u_engaged", "acc_engaged", "page_viewed", "2026-03-23 10:00:00", "{}"),
+    ("e24", "u_engaged", "acc_engaged", "page_viewed", "2026-03-24 10:00:00", "{}"),
+    # acc_pql: duplicates delivered by the pipeline (same id; no id but same who/what/when).
+    ("e30", "u_pql", "acc_pql", "workspace_created", "2026-03-10 08:00:00", "{}"),
+    ("e31", "u_pql", "acc_pql", "team_member_invited", "2026-03-10 09:00:00", "{}"),
+    ("e32", "u_pql", "acc_pql", "integration_connected", "2026-03-11 09:00:00", "{}"),
+    (None, "u_pql", "acc_pql", "page_viewed", "2026-03-12 09:00:00", "{}"),
+    (None, "u_pql", "acc_pql", "page_viewed", "2026-03-12 09:00:00", "{}"),
+    ("e34", "u_pql", "acc_pql", "pricing_page_viewed", "2026-03-30 09:00:00", "{}"),
+    ("e34", "u_pql", "acc_pql", "pricing_page_viewed", "2026-03-30 09:00:00", "{}"),
+    # acc_large: the last second of the score date still counts.
+    ("e40", "u_large", "acc_large", "billing_portal_opened", "2026-03-31 12:00:00", "{}"),
+    ("e41", "u_large", "acc_large", "page_viewed", "2026-03-31 23:59:59", "{}"),
+    # acc_unknowns: only an event long before the window.
+    ("e50", "u_unknowns", "acc_unknowns", "workspace_created", "2026-01-10 09:00:00", "{}"),
+    # acc_custom: tracking that names the invite event differently.
+    ("e60", "u_custom", "acc_custom", "Teammate Invited", "2026-03-15 09:00:00", "{}"),
+    # An account missing from the accounts table is not scored.
+    ("e70", "u_ghost", "acc_ghost", "workspace_created", "2026-03-15 09:00:00", "{}"),
+]
+
+# account_id: (product, fit, intent, pql_score, tier)
+EXPECTED_CLASSIC = {
+    # 15 + 15 + 15 + min(7, 5) | 15 + 10 + 5 | 10 + 10
+    "acc_hot": (50, 30, 20, 100, "Hot PQL"),
+    # no events | 250 employees: 15, unknown industry: 3, unknown ICP: 0
+    "acc_no_events": (0, 18, 0, 18, "Cold"),
+    # workspace 15 + days 03-01, 03-16, 03-17: 3 | >5000: 5, other industry: 3 | pricing 10
+    "acc_edges": (18, 8, 10, 36, "Cold"),
+    # invite 15 + 5 days | 500 employees: 15, " fintech ": 10, ICP: 5 | none
+    "acc_engaged": (20, 30, 0, 50, "Engaged"),
+    # 15 + 15 + 15 + 4 days | 49 employees: 0, E-commerce: 10, ICP: 5 | pricing 10
+    "acc_pql": (49, 15, 10, 74, "PQL"),
+    # 1 day | 501 employees: 10, SaaS: 10 | billing 10
+    "acc_large": (1, 20, 10, 31, "Cold"),
+    # nothing in 30 days | unknown employees: 0, Retail: 3, unknown ICP: 0 | none
+    "acc_unknowns": (0, 3, 0, 3, "Cold"),
+    # 1 day ("teammate invited" is not mapped) | 10 employees: 0, Media: 3 | none
+    "acc_custom": (1, 3, 0, 4, "Cold"),
+}
+
+
+def write_raw_tables(database: Path, accounts=ACCOUNTS, users=USERS, events=EVENTS) -> None:
+    """Create raw.accounts, raw.users and raw.events in `database` holding the given rows."""
+    with duckdb.connect(str(database)) as con:
+        con.execute("create schema if not exists raw")
+        con.execute("""create or replace table raw.accounts (
+            account_id varchar, domain varchar, employee_count integer, industry varchar,
+            country varchar, icp_match boolean, created_at timestamp)""")
+        con.execute("""create or replace table raw.users (
+            user_id varchar, account_id varchar, email varchar, job_title varchar, created_at timestamp)""")
+        con.execute("""create or replace table raw.events (
+            event_id varchar, user_id varchar, account_id varchar, event_name varchar,
+            event_time timestamp, properties varchar)""")
+        if accounts:
+            con.executemany("insert into raw.accounts values (?, ?, ?, ?, ?, ?, ?)", accounts)
+        if users:
+            con.executemany("insert into raw.users values (?, ?, ?, ?, ?)", users)
+        if events:
+            con.executemany("insert into raw.events values (?, ?, ?, ?, ?, ?)", events)

@@ -1,0 +1,69 @@
+"""The classic model from the domain brief, scored on hand-made accounts whose numbers are worked out by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import DbtProject, new_project
+from fixture_world import ACCOUNTS, EXPECTED_CLASSIC, SCORE_DATE, write_raw_tables
+
+
+@pytest.fixture(scope="module")
+def classic(tmp_path_factory) -> DbtProject:
+    project = new_project(tmp_path_factory.mktemp("classic"))
+    write_raw_tables(project.database)
+    project.build(pql_scoring_model="classic", pql_score_date=SCORE_DATE)
+    return project
+
+
+@pytest.mark.parametrize("account_id", sorted(EXPECTED_CLASSIC))
+def test_named_account_scores_match_hand_worked_classic_values(classic: DbtProject, account_id: str):
+    row = classic.scores()[account_id]
+    actual = (row["product_score"], row["fit_score"], row["intent_score"], row["pql_score"], row["pql_tier"])
+    assert actual == EXPECTED_CLASSIC[account_id]
+
+
+def test_every_account_scored_once_and_unknown_accounts_not_at_all(classic: DbtProject):
+    scores = classic.scores()
+    assert sorted(scores) == sorted(account[0] for account in ACCOUNTS)
+    assert "acc_ghost" not in scores
+
+
+def test_reasons_list_contributions_largest_first_and_add_up(classic: DbtProject):
+    reasons = classic.scores()["acc_hot"]["score_reasons"]
+    assert reasons == (
+        "+15 50-500 employees; +15 connected an integration; +15 invited a teammate; "
+        "+15 created a workspace; +10 opened the billing portal; +10 ICP industry; "
+        "+10 viewed pricing; +5 7 active days in the last month; +5 ICP match"
+    )
+    # Classic caps never bind, so the reasons' points add up to the score.
+    for row in classic.scores().values():
+        points = [int(reason.split(" ", 1)[0]) for reason in row["score_reasons"].split("; ") if reason]
+        assert sum(points) == row["pql_score"], row["account_id"]
+
+
+def test_tier_carries_routing_and_sla(classic: DbtProject):
+    scores = classic.scores()
+    hot, pql, engaged = scores["acc_hot"], scores["acc_pql"], scores["acc_engaged"]
+    assert (hot["is_pql"], hot["sla_hours"], hot["treatment"]) == (True, 1, "Immediate AE assignment, Slack alert")
+    assert (pql["is_pql"], pql["sla_hours"], pql["treatment"]) == (True, 24, "AE queue")
+    assert (engaged["is_pql"], engaged["sla_hours"]) == (False, None)
+
+
+def test_mart_records_model_and_score_date(classic: DbtProject):
+    rows = classic.query("select distinct scoring_model, cast(score_date as varchar) from analytics.pql_scores")
+    assert rows == [("classic", SCORE_DATE)]
+
+
+def test_staging_cleans_accounts_and_drops_exact_duplicate_events(classic: DbtProject):
+    assert classic.scores()["acc_engaged"]["domain"] == "engaged.io"
+    raw, staged = classic.query("""
+        select
+            (select count(*) from raw.events where account_id = 'acc_pql'),
+            (select count(*) from analytics.stg_raw__events where account_id = 'acc_pql')
+    """)[0]
+    assert (raw, staged) == (7, 5)  # e30, e31, e32, one page view, e34
+    # Events after the score date are left out of staging altogether.
+    assert classic.query(
+        "select count(*) from analytics.stg_raw__events where event_at >= timestamp '2026-04-01'"
+    ) == [(0,)]

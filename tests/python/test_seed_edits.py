@@ -1,0 +1,133 @@
+"""Analysts change the model by editing seed CSVs: each edit changes exactly the scores it should,
+and a broken seed stops the build with the row and the reason."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import DbtProject
+from fixture_world import EXPECTED_CLASSIC, SCORE_DATE, write_raw_tables
+
+CLASSIC = {"pql_scoring_model": "classic", "pql_score_date": SCORE_DATE}
+
+
+def _score_columns(project: DbtProject) -> dict[str, tuple]:
+    return {
+        account_id: (row["product_score"], row["fit_score"], row["intent_score"], row["pql_score"], row["pql_tier"])
+        for account_id, row in project.scores().items()
+    }
+
+
+def test_editing_weight_threshold_and_event_mapping_changes_exactly_the_affected_scores(make_project):
+    project = make_project()
+    write_raw_tables(project.database)
+    project.build(**CLASSIC)
+    before = _score_columns(project)
+    assert before == EXPECTED_CLASSIC
+
+    # One weight row: viewing pricing is worth 5 instead of 10.
+    project.edit_seed(
+        "pql_rules",
+        "classic,classic_pricing_viewed,intent,pricing_page_viewed_14d,1,,10,",
+        "classic,classic_pricing_viewed,intent,pricing_page_viewed_14d,1,,5,",
+    )
+    # One event mapping: this tracking plan calls invitations "Teammate Invited".
+    project.seed_file("pql_signal_events").write_text(
+        project.seed_file("pql_signal_events").read_text() + "team_member_invites_30d,Teammate Invited\n"
+    )
+    # One threshold: Engaged starts at 45 (Cold ends at 44).
+    project.edit_seed("pql_tiers", "classic,Cold,1,0,49,", "classic,Cold,1,0,44,")
+    project.edit_seed("pql_tiers", "classic,Engaged,2,50,69,", "classic,Engaged,2,45,69,")
+    project.build(**CLASSIC)
+    after = _score_columns(project)
+
+    changed = {account for account in before if before[account] != after[account]}
+    assert changed == {"acc_hot", "acc_edges", "acc_pql", "acc_custom"}
+    assert after["acc_hot"] == (50, 30, 15, 95, "Hot PQL")  # pricing 10 -> 5
+    assert after["acc_edges"] == (18, 8, 5, 31, "Cold")  # pricing 10 -> 5
+    assert after["acc_pql"] == (49, 15, 5, 69, "Engaged")  # 74 -> 69 drops out of PQL
+    assert after["acc_custom"] == (16, 3, 0, 19, "Cold")  # "Teammate Invited" now counts: +15
+    assert "+5 viewed pricing" in project.scores()["acc_hot"]["score_reasons"]
+    # The threshold edit moved no fixture account (none scores 45-49), and left every other score alone.
+
+
+def test_raising_the_pql_threshold_moves_only_accounts_below_it(make_project):
+    # The brief's tuning example, backwards: the PQL bar at 75 instead of 70.
+    project = make_project()
+    write_raw_tables(project.database)
+    project.edit_seed("pql_tiers", "classic,Engaged,2,50,69,", "classic,Engaged,2,50,74,")
+    project.edit_seed("pql_tiers", "classic,PQL,3,70,89,", "classic,PQL,3,75,89,")
+    project.build(**CLASSIC)
+    scores = project.scores()
+    moved = {
+        account_id for account_id, row in scores.items() if row["pql_tier"] != EXPECTED_CLASSIC[account_id][4]
+    }
+    assert moved == {"acc_pql"}
+    pql = scores["acc_pql"]
+    assert (pql["pql_score"], pql["pql_tier"], pql["is_pql"], pql["sla_hours"]) == (74, "Engaged", False, None)
+
+
+@pytest.mark.parametrize(
+    ("seed", "old", "new", "expected_problem"),
+    [
+        ("pql_tiers", "classic,PQL,3,70,89,", "classic,PQL,3,70,92,",
+         "scoring_model=classic, tier_name=Hot PQL, problem=band overlaps tier PQL"),
+        ("pql_tiers", "classic,PQL,3,70,89,", "classic,PQL,3,70,85,",
+         "scoring_model=classic, tier_name=Hot PQL, problem=gap between this band and tier PQL"),
+        ("pql_components", "classic,intent,20", "classic,intent,25",
+         "scoring_model=classic, component=None, problem=component caps sum to 105, not 100"),
+        ("pql_rules", "classic,classic_employees_50_500,fit,employee_count,50,500,",
+         "classic,classic_employees_50_500,fit,employee_count,500,50,",
+         "rule_id=classic_employees_50_500, problem=value band is inverted: min_value is above max_value"),
+        ("pql_rules", "classic,classic_icp_match,fit,is_icp_match,", "classic,classic_icp_match,fit,is_icp_mach,",
+         "rule_id=classic_icp_match, problem=unknown signal is_icp_mach"),
+        ("pql_rules", "classic,classic_icp_match,fit,", "classic,classic_icp_match,firmographic,",
+         "rule_id=classic_icp_match, problem=component firmographic has no cap in pql_components"),
+    ],
+    ids=["tier-overlap", "tier-gap", "caps-not-100", "inverted-band", "unknown-signal", "unknown-component"],
+)
+def test_broken_seed_fails_build_naming_row_and_reason_and_keeps_previous_scores(
+    make_project, seed, old, new, expected_problem
+):
+    project = make_project()
+    write_raw_tables(project.database)
+    project.build(**CLASSIC)
+    project.query("update analytics.pql_scores set scored_at = timestamp '2000-01-01'")  # mark the old table
+
+    project.edit_seed(seed, old, new)
+    result = project.dbt("build", dbt_vars=CLASSIC)
+
+    assert not result.success
+    assert any(expected_problem in line for line in project.log_lines), "\n".join(project.log_lines[-30:])
+    # The mart is not rebuilt on bad seeds: reverse ETL keeps reading the last good scores.
+    assert project.query("select distinct scored_at from analytics.pql_scores") == [
+        (__import__("datetime").datetime(2000, 1, 1),)
+    ]
+
+
+def test_unknown_live_scoring_model_fails_instead_of_scoring_zero(make_project):
+    project = make_project()
+    write_raw_tables(project.database)
+    result = project.dbt("build", dbt_vars={"pql_scoring_model": "clasic", "pql_score_date": SCORE_DATE})
+    assert not result.success
+    assert any("no rules for the live scoring_model clasic" in line for line in project.log_lines)
+    assert project.query(
+        "select count(*) from information_schema.tables where table_name = 'pql_scores'"
+    ) == [(0,)]
+
+
+@pytest.mark.parametrize(
+    ("dbt_vars", "message"),
+    [
+        ({"pql_score_date": "31/03/2026"}, "var pql_score_date must be a date written YYYY-MM-DD"),
+        ({"pql_score_date": "2026-02-30"}, "var pql_score_date must be a date written YYYY-MM-DD"),
+        ({"pql_scoring_model": "classic'; drop table x; --"}, "var pql_scoring_model must be a rule-set name"),
+    ],
+    ids=["date-format", "impossible-date", "model-name-injection"],
+)
+def test_bad_vars_fail_compilation_with_a_clear_message(make_project, dbt_vars, message):
+    project = make_project()
+    write_raw_tables(project.database)
+    result = project.dbt("build", dbt_vars=dbt_vars)
+    assert not result.success
+    assert message in str(result.exception) + "\n".join(project.log_lines)
