@@ -27,6 +27,7 @@ ACCOUNTS = [
     ("acc_large", "large.io", 501, "SaaS", "FR", False, "2025-12-01 09:00:00"),
     ("acc_unknowns", "unknown.io", None, "Retail", None, None, "2025-11-01 09:00:00"),
     ("acc_custom", "custom.io", 10, "Media", "US", False, "2026-03-10 09:00:00"),
+    ("acc_gmail", " GMAIL.com", 3, "SaaS", "US", False, "2026-03-20 09:00:00"),
 ]
 
 USERS = [
@@ -39,6 +40,7 @@ USERS = [
     ("u_large", "acc_large", "omar@large.io", "Designer", "2025-12-01 09:00:00"),
     ("u_unknowns", "acc_unknowns", "sara@unknown.io", None, "2025-11-01 09:00:00"),
     ("u_custom", "acc_custom", "tom@custom.io", "Manager", "2026-03-10 09:00:00"),
+    ("u_gmail", "acc_gmail", "kofi@gmail.com", "Founder", "2026-03-20 09:00:00"),
 ]
 
 EVENTS = [
@@ -78,6 +80,9 @@ EVENTS = [
     ("e50", "u_unknowns", "acc_unknowns", "workspace_created", "2026-01-10 09:00:00", "{}"),
     # acc_custom: tracking that names the invite event differently.
     ("e60", "u_custom", "acc_custom", "Teammate Invited", "2026-03-15 09:00:00", "{}"),
+    # acc_gmail: one invitation, delivered twice.
+    ("e80", "u_gmail", "acc_gmail", "team_member_invited", "2026-03-26 09:00:00", "{}"),
+    ("e80", "u_gmail", "acc_gmail", "team_member_invited", "2026-03-26 09:00:00", "{}"),
     # An account missing from the accounts table is not scored.
     ("e70", "u_ghost", "acc_ghost", "workspace_created", "2026-03-15 09:00:00", "{}"),
 ]
@@ -100,6 +105,25 @@ EXPECTED_CLASSIC = {
     "acc_unknowns": (0, 3, 0, 3, "Cold"),
     # 1 day ("teammate invited" is not mapped) | 10 employees: 0, Media: 3 | none
     "acc_custom": (1, 3, 0, 4, "Cold"),
+    # invite 15 + 1 day | 3 employees: 0, SaaS: 10 | none
+    "acc_gmail": (16, 10, 0, 26, "Cold"),
+}
+
+# The project's default model (seeds/pql_rules.csv, scoring_model "recommended"):
+# product (cap 50) = workspace 5, 1 invite 10 / 2+ invites 15, integration 10, project published 10,
+#   2 active users 5 / 3+ 10, 1 per active day (max 5), single user -5, no activity in 14 days -10;
+# fit (cap 25) = employees 11-49: 5, 50-500: 12, 501-5000: 10, >5000: 6; ICP industry 8, other 2;
+#   ICP 5; free email domain -10;
+# intent (cap 25) = pricing 8, billing 8, upgrade/paywall 10, enterprise feature 10, sales chat 8.
+EXPECTED_RECOMMENDED = {
+    # 5 + 10 + 10 + 2 users 5 + 5 days | 12 + 8 + 5 | 8 + 8
+    "acc_hot": (35, 25, 16, 76, "PQL"),
+    # 5 + 10 + 10 - 5 single user + 4 days | 49 employees: 5, E-commerce 8, ICP 5 | pricing 8
+    "acc_pql": (24, 18, 8, 50, "Engaged"),
+    # -10 no activity in 14 days, floored at 0 | 250 employees 12, unknown industry 2 | none
+    "acc_no_events": (0, 14, 0, 14, "Cold"),
+    # the duplicated invite counts once: 10 - 5 single user + 1 day | SaaS 8 - 10 free email, floored | none
+    "acc_gmail": (6, 0, 0, 6, "Cold"),
 }
 
 

@@ -34,7 +34,7 @@ def test_reasons_list_contributions_largest_first_and_add_up(classic: DbtProject
     assert reasons == (
         "+15 50-500 employees; +15 connected an integration; +15 invited a teammate; "
         "+15 created a workspace; +10 opened the billing portal; +10 ICP industry; "
-        "+10 viewed pricing; +5 7 active days in the last month; +5 ICP match"
+        "+10 viewed pricing; +5 active on 7 day(s) in the last month; +5 ICP match"
     )
     # Classic caps never bind, so the reasons' points add up to the score.
     for row in classic.scores().values():
