@@ -91,6 +91,8 @@ def copy_project(destination: Path) -> Path:
     destination.mkdir(parents=True, exist_ok=True)
     for entry in PROJECT_ENTRIES:
         source = PROJECT_ROOT / entry
+        if not source.exists():  # git keeps no empty folders
+            continue
         if source.is_dir():
             shutil.copytree(source, destination / entry,
                             ignore=shutil.ignore_patterns("python", "__pycache__"))

@@ -67,3 +67,27 @@ def test_staging_cleans_accounts_and_drops_exact_duplicate_events(classic: DbtPr
     assert classic.query(
         "select count(*) from analytics.stg_raw__events where event_at >= timestamp '2026-04-01'"
     ) == [(0,)]
+
+
+def _compiled_analysis(project: DbtProject, name: str, **dbt_vars) -> str:
+    result = project.dbt("compile", "--select", name, dbt_vars={**dbt_vars, "pql_scoring_model": "classic",
+                                                              "pql_score_date": SCORE_DATE})
+    assert result.success, result.exception
+    return result.result.results[0].node.compiled_code
+
+
+def test_explain_analysis_reconciles_with_the_mart(classic: DbtProject):
+    sql = _compiled_analysis(classic, "explain_account_score", pql_account_id="acc_pql")
+    rows = classic.query(f"select rule_id, points, pql_score from ({sql}) as explained")
+    assert sum(points for rule_id, points, _ in rows if rule_id) == rows[0][2] == 74
+    # Signals that fired no rule are listed too, so an analyst sees what was missing.
+    assert any(rule_id is None for rule_id, _, _ in rows)
+
+
+def test_band_distribution_analysis_counts_every_account(classic: DbtProject):
+    sql = _compiled_analysis(classic, "score_band_distribution")
+    rows = classic.query(
+        f"select band_start, account_count, pql_account_count from ({sql}) as bands order by band_start"
+    )
+    assert sum(accounts for _, accounts, _ in rows) == len(classic.scores())
+    assert dict((band, pql) for band, _, pql in rows) == {0: 0, 10: 0, 20: 0, 30: 0, 50: 0, 70: 1, 90: 1}
