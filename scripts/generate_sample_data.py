@@ -122,7 +122,7 @@ def _account_table(rng: np.random.Generator, count: int, end: dt.datetime):
         "country": [COUNTRIES[i] for i in rng.integers(0, len(COUNTRIES), size=count)],
         "icp_match": pa.array(icp_match, mask=~icp_known),
         "created_at": [end - dt.timedelta(days=int(d), seconds=int(s))
-                       for d, s in zip(signup_days_ago, rng.integers(0, 86_400, size=count))],
+                       for d, s in zip(signup_days_ago, rng.integers(0, 86_400, size=count), strict=True)],
     })
     return table, archetype_index, domains
 
@@ -140,7 +140,10 @@ def _user_table(rng: np.random.Generator, archetype_index: np.ndarray, domains: 
     table = pa.table({
         "user_id": [f"usr_{u:08d}" for u in range(total)],
         "account_id": [f"acc_{a:07d}" for a in account_of_user],
-        "email": [f"{FIRST_NAMES[n]}.{u}@{domains[a]}" for u, (n, a) in enumerate(zip(names, account_of_user))],
+        "email": [
+            f"{FIRST_NAMES[name]}.{user}@{domains[account]}"
+            for user, (name, account) in enumerate(zip(names, account_of_user, strict=True))
+        ],
         "job_title": [JOB_TITLES[t] for t in titles],
         "created_at": [end - dt.timedelta(days=int(d)) for d in rng.integers(0, 365, size=total)],
     })
@@ -192,7 +195,7 @@ def generate(database: Path, accounts: int, events: int | None, end_date: dt.dat
     rng = np.random.default_rng(seed)
     # Events end at the last second of the end date (UTC).
     end = dt.datetime.combine(end_date, dt.time(23, 59, 59))
-    end_epoch = int(end.replace(tzinfo=dt.timezone.utc).timestamp())
+    end_epoch = int(end.replace(tzinfo=dt.UTC).timestamp())
 
     account_table, archetype_index, domains = _account_table(rng, accounts, end)
     user_table, users_per_account, first_user = _user_table(rng, archetype_index, domains, end)
@@ -281,7 +284,7 @@ def _parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--events", type=int, default=None,
                         help="number of events before duplicates (default: 60 per account)")
     parser.add_argument("--end-date", type=dt.date.fromisoformat,
-                        default=dt.datetime.now(dt.timezone.utc).date(),
+                        default=dt.datetime.now(dt.UTC).date(),
                         help="last day with events, YYYY-MM-DD (default: today, UTC)")
     parser.add_argument("--seed", type=int, default=42, help="random seed (default: 42)")
     return parser.parse_args(argv)

@@ -74,7 +74,15 @@ class DbtProject:
         with duckdb.connect(str(self.database)) as con:
             cursor = con.execute(f"select * from {self.schema}.pql_scores")
             names = [column[0] for column in cursor.description]
-            return {row[0]: dict(zip(names, row)) for row in cursor.fetchall()}
+            return {row[0]: dict(zip(names, row, strict=True)) for row in cursor.fetchall()}
+
+    def score_summary(self) -> dict[str, tuple]:
+        """(product, fit, intent, pql_score, tier) per account: the figures the fixtures are worked out in."""
+        return {
+            account_id: (row["product_score"], row["fit_score"], row["intent_score"], row["pql_score"],
+                         row["pql_tier"])
+            for account_id, row in self.scores().items()
+        }
 
     def seed_file(self, name: str) -> Path:
         return self.project_dir / "seeds" / f"{name}.csv"

@@ -1,4 +1,4 @@
-"""sqlfluff (dbt templater, DuckDB dialect) passes on every model and singular test."""
+"""Linters pass: sqlfluff (dbt templater, DuckDB dialect) on the SQL, ruff on the Python."""
 
 from __future__ import annotations
 
@@ -21,5 +21,14 @@ def test_sqlfluff_passes(tmp_path: Path):
     result = subprocess.run(
         [str(sqlfluff), "lint", "models", "tests/seeds", "tests/marts", "analyses"],
         cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff_passes():
+    ruff = Path(sys.executable).with_name("ruff")
+    result = subprocess.run(
+        [str(ruff), "check", "scripts", "tests/python"],
+        cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr

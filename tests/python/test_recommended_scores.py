@@ -22,9 +22,7 @@ def test_default_rule_set_is_recommended(recommended: DbtProject):
 
 @pytest.mark.parametrize("account_id", sorted(EXPECTED_RECOMMENDED))
 def test_named_account_scores_match_hand_worked_values(recommended: DbtProject, account_id: str):
-    row = recommended.scores()[account_id]
-    actual = (row["product_score"], row["fit_score"], row["intent_score"], row["pql_score"], row["pql_tier"])
-    assert actual == EXPECTED_RECOMMENDED[account_id]
+    assert recommended.score_summary()[account_id] == EXPECTED_RECOMMENDED[account_id]
 
 
 def test_negative_signals_are_named_in_reasons(recommended: DbtProject):

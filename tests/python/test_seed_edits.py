@@ -5,24 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import DbtProject
 from fixture_world import EXPECTED_CLASSIC, SCORE_DATE, write_raw_tables
 
 CLASSIC = {"pql_scoring_model": "classic", "pql_score_date": SCORE_DATE}
-
-
-def _score_columns(project: DbtProject) -> dict[str, tuple]:
-    return {
-        account_id: (row["product_score"], row["fit_score"], row["intent_score"], row["pql_score"], row["pql_tier"])
-        for account_id, row in project.scores().items()
-    }
 
 
 def test_editing_weight_threshold_and_event_mapping_changes_exactly_the_affected_scores(make_project):
     project = make_project()
     write_raw_tables(project.database)
     project.build(**CLASSIC)
-    before = _score_columns(project)
+    before = project.score_summary()
     assert before == EXPECTED_CLASSIC
 
     # One weight row: viewing pricing is worth 5 instead of 10.
@@ -39,7 +31,7 @@ def test_editing_weight_threshold_and_event_mapping_changes_exactly_the_affected
     project.edit_seed("pql_tiers", "classic,Cold,1,0,49,", "classic,Cold,1,0,44,")
     project.edit_seed("pql_tiers", "classic,Engaged,2,50,69,", "classic,Engaged,2,45,69,")
     project.build(**CLASSIC)
-    after = _score_columns(project)
+    after = project.score_summary()
 
     changed = {account for account in before if before[account] != after[account]}
     assert changed == {"acc_hot", "acc_edges", "acc_pql", "acc_custom"}
