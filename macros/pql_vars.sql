@@ -53,3 +53,27 @@
     {%- endif -%}
     {{- model_name -}}
 {% endmacro %}
+
+
+{% macro pql_incremental_lookback_days() %}
+    {#-
+        Days before the score date that an incremental run re-reads, for events that
+        arrive late: var pql_incremental_lookback_days (default 3). A run replaces
+        these days in the daily aggregate; days older than this are never re-read.
+    -#}
+    {%- set raw_value = var('pql_incremental_lookback_days', 3) | string | trim -%}
+    {%- if not modules.re.match('^[0-9]{1,4}$', raw_value) -%}
+        {{ exceptions.raise_compiler_error(
+            "var pql_incremental_lookback_days must be a whole number of days, got '" ~ raw_value ~ "'"
+        ) }}
+    {%- endif -%}
+    {{- raw_value | int -}}
+{% endmacro %}
+
+
+{% macro pql_incremental_start_date() %}
+    {#- SQL date literal: the first day an incremental run re-reads (score date minus the lookback). -#}
+    {%- set score_date = modules.datetime.datetime.strptime(pql_score_date_string(), '%Y-%m-%d') -%}
+    {%- set start_date = score_date - modules.datetime.timedelta(days=pql_incremental_lookback_days() | int) -%}
+    cast('{{ start_date.strftime("%Y-%m-%d") }}' as date)
+{%- endmacro %}

@@ -89,16 +89,29 @@ any_event_signals as (
 
 ),
 
+longest_window as (
+
+    select max(window_days) as window_days
+    from event_signals
+
+),
+
 activity_with_age as (
 
     select
-        account_id,
-        user_id,
-        activity_date,
-        event_name,
-        event_count,
-        {{ dbt.datediff('activity_date', pql_score_date(), 'day') }} as days_before_score_date  -- noqa: LT05
+        daily_activity.account_id,
+        daily_activity.user_id,
+        daily_activity.activity_date,
+        daily_activity.event_name,
+        daily_activity.event_count,
+        {{ dbt.datediff('daily_activity.activity_date', pql_score_date(), 'day') }} as days_before_score_date
     from daily_activity
+    -- Days after the score date may be in the aggregate already (a run for a past date).
+    where
+        daily_activity.activity_date <= {{ pql_score_date() }}
+        and daily_activity.activity_date >= {{ dbt.dateadd(
+            'day', '-1 * (select longest_window.window_days from longest_window)', pql_score_date()
+        ) }}
 
 ),
 

@@ -16,6 +16,8 @@ renamed as (
         cast(account_id as {{ dbt.type_string() }}) as account_id,
         lower(trim(cast(event_name as {{ dbt.type_string() }}))) as event_name,
         cast(event_time as {{ dbt.type_timestamp() }}) as event_at,
+        cast(cast(event_time as {{ dbt.type_timestamp() }}) as date) as event_date,
+        {{ pql_json_text('properties', 'session_id') }} as session_id,
         properties
     from source
     where cast(event_time as {{ dbt.type_timestamp() }}) < {{ pql_score_date_end() }}
@@ -44,8 +46,10 @@ deduplicated as (
 
     select
         *,
+        -- Exact duplicates share their time, so partitioning by day loses none of them
+        -- and lets a filter on event_date reach the raw table below this window.
         row_number() over (
-            partition by event_id
+            partition by event_date, event_id
             order by event_at, event_name, user_id
         ) as occurrence
     from keyed
@@ -61,7 +65,8 @@ final as (
         account_id,
         event_name,
         event_at,
-        cast(event_at as date) as event_date,
+        event_date,
+        session_id,
         properties
     from deduplicated
     where occurrence = 1
