@@ -22,7 +22,7 @@ test: $(VENV)/.installed-test  ## Run the whole test suite (dbt builds, unit tes
 	$(BIN)/pytest
 
 lint: $(VENV)/.installed-test  ## sqlfluff on the models, as the test suite runs it.
-	$(BIN)/sqlfluff lint models tests/seeds tests/marts analyses
+	$(BIN)/sqlfluff lint models tests analyses
 
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test

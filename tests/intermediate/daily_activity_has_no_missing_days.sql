@@ -21,9 +21,15 @@ consecutive as (
 
 )
 
-select
-    previous_activity_date as last_day_before_gap,
-    activity_date as first_day_after_gap,
-    {{ dbt.datediff('previous_activity_date', 'activity_date', 'day') }} - 1 as missing_days
-from consecutive
-where {{ dbt.datediff('previous_activity_date', 'activity_date', 'day') }} > 1
+gaps as (
+
+    select
+        previous_activity_date as last_day_before_gap,
+        activity_date as first_day_after_gap,
+        {{ dbt.datediff('previous_activity_date', 'activity_date', 'day') }} - 1 as missing_days  -- noqa: LT05
+    from consecutive
+
+)
+
+select * from gaps
+where missing_days > 0

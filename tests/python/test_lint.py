@@ -19,7 +19,7 @@ def test_sqlfluff_passes(tmp_path: Path):
         "DO_NOT_TRACK": "1",
     }
     result = subprocess.run(
-        [str(sqlfluff), "lint", "models", "tests/seeds", "tests/marts", "analyses"],
+        [str(sqlfluff), "lint", "models", "tests", "analyses"],
         cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=600,
     )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -104,7 +104,7 @@ activity_with_age as (
         daily_activity.activity_date,
         daily_activity.event_name,
         daily_activity.event_count,
-        {{ dbt.datediff('daily_activity.activity_date', pql_score_date(), 'day') }} as days_before_score_date
+        {{ dbt.datediff('daily_activity.activity_date', pql_score_date(), 'day') }} as days_before_score_date  -- noqa: LT05
     from daily_activity
     -- Days after the score date may be in the aggregate already (a run for a past date).
     where
