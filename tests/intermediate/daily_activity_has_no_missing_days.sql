@@ -19,7 +19,7 @@ consecutive as (
         lag(activity_date) over (order by activity_date) as previous_activity_date
     from activity_days
 
-)
+),
 
 gaps as (
 
