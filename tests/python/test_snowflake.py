@@ -80,7 +80,9 @@ def duckdb_world(tmp_path_factory) -> DbtProject:
 def _load_raw_tables(connection_kwargs: dict, source: Path) -> None:
     """Copy the raw tables into Snowflake, with event properties as VARIANT as Snowflake stores them."""
     with duckdb.connect(str(source)) as con:
-        rows = {table: con.execute(f"select * from raw.{table}").fetchall() for table in ("accounts", "users", "events")}
+        rows = {
+            table: con.execute(f"select * from raw.{table}").fetchall() for table in ("accounts", "users", "events")
+        }
     with snowflake.connector.connect(**connection_kwargs) as sf:
         cursor = sf.cursor()
         cursor.execute("create database if not exists pql")
