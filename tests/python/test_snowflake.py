@@ -11,11 +11,13 @@ scratch tables ordinary tables (FAKESNOW_WORKAROUNDS below).
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
 import fakesnow
+import fakesnow.server as fakesnow_server_module
 import pytest
 import snowflake.connector
 from dbt.cli.main import dbtRunner
@@ -62,6 +64,13 @@ pql_scoring:
 def fakesnow_server() -> Iterator[dict]:
     with fakesnow.server(host="127.0.0.1") as connection_kwargs:
         yield connection_kwargs
+    # The server keeps its sessions and one shared in-memory DuckDB for the life of the
+    # process; close them so the test run ends with nothing of the emulator left open.
+    for session in list(fakesnow_server_module.sessions.values()):
+        session.close()
+    fakesnow_server_module.sessions.clear()
+    fakesnow_server_module.shared_fs.duck_conn.close()
+    gc.collect()
 
 
 @pytest.fixture(scope="module")
