@@ -3,6 +3,7 @@
 Seeds, models, unit and data tests all run; a second daily run takes the incremental
 path; the Snowflake scores must equal the DuckDB scores on the same data, row for row.
 
+The server runs as its own process on 127.0.0.1 and is stopped when the tests end.
 Test configuration only, never the models: fakesnow refuses `create temporary table
 db.schema.x`, so this test's copy of the project gets a macro that makes dbt-snowflake's
 scratch tables ordinary tables (FAKESNOW_WORKAROUNDS below).
@@ -11,18 +12,20 @@ scratch tables ordinary tables (FAKESNOW_WORKAROUNDS below).
 from __future__ import annotations
 
 import datetime as dt
-import gc
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
-import fakesnow
-import fakesnow.server as fakesnow_server_module
 import pytest
 import snowflake.connector
-from dbt.cli.main import dbtRunner
 
-from conftest import DbtProject, _environment, copy_project, new_project
+from conftest import DbtProject, copy_project, new_project
 from fixture_world import ACCOUNTS, EVENTS, USERS
 from generate_sample_data import generate
 
@@ -61,16 +64,39 @@ pql_scoring:
 
 
 @pytest.fixture(scope="module")
-def fakesnow_server() -> Iterator[dict]:
-    with fakesnow.server(host="127.0.0.1") as connection_kwargs:
-        yield connection_kwargs
-    # The server keeps its sessions and one shared in-memory DuckDB for the life of the
-    # process; close them so the test run ends with nothing of the emulator left open.
-    for session in list(fakesnow_server_module.sessions.values()):
-        session.close()
-    fakesnow_server_module.sessions.clear()
-    fakesnow_server_module.shared_fs.duck_conn.close()
-    gc.collect()
+def fakesnow_server(tmp_path_factory) -> Iterator[dict]:
+    """A fakesnow server in its own process on loopback, stopped when the module's tests end."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = tmp_path_factory.mktemp("fakesnow") / "server.log"
+    with log.open("w") as log_file:
+        server = subprocess.Popen(
+            [str(Path(sys.executable).with_name("fakesnow")), "--server", "--host", "127.0.0.1", "--port", str(port)],
+            stdout=log_file, stderr=subprocess.STDOUT,
+        )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                assert server.poll() is None, f"fakesnow exited early:\n{log.read_text()}"
+                assert time.monotonic() < deadline, f"fakesnow did not start:\n{log.read_text()}"
+                time.sleep(0.2)
+        yield {
+            "user": "fake", "password": "snow", "account": "fakesnow",
+            "host": "127.0.0.1", "port": port, "protocol": "http",
+            "session_parameters": {"CLIENT_OUT_OF_BAND_TELEMETRY_ENABLED": False},
+        }
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
 
 
 @pytest.fixture(scope="module")
@@ -117,36 +143,38 @@ def _snowflake_query(connection_kwargs: dict, sql: str) -> list[tuple]:
 
 
 @pytest.fixture(scope="module")
-def snowflake_runs(fakesnow_server: dict, duckdb_world: DbtProject, tmp_path_factory) -> list:
-    """Two daily runs of `dbt build` on Snowflake; returns their dbt results."""
+def snowflake_runs(fakesnow_server: dict, duckdb_world: DbtProject, tmp_path_factory) -> list[dict]:
+    """Two daily runs of `dbt build` on Snowflake, as a scheduler runs them; returns their run_results."""
     project_dir = copy_project(tmp_path_factory.mktemp("snowflake") / "project")
     (project_dir / "profiles.yml").write_text(PROFILE.format(port=fakesnow_server["port"]))
     (project_dir / "macros" / "fakesnow_workarounds.sql").write_text(FAKESNOW_WORKAROUNDS)
     _load_raw_tables(fakesnow_server, duckdb_world.database)
 
-    results = []
-    with _environment(PQL_TARGET="snowflake"):
-        for run in range(2):
-            if run == 1:
-                # Mark a day outside the lookback and every scoring window: only a full rebuild would reset it.
-                _snowflake_query(fakesnow_server, f"update analytics.int_events_aggregated_daily set event_count = -1 "
-                                                  f"where activity_date = '{UNTOUCHED_DAY}'")
-            result = dbtRunner().invoke(
-                ["build", "--project-dir", str(project_dir), "--profiles-dir", str(project_dir), "--vars", DBT_VARS]
-            )
-            failed = [f"{r.node.unique_id}: {r.message}" for r in (result.result or [])
-                      if str(r.status) not in ("pass", "success")]
-            assert result.success, "\n".join(failed) or result.exception
-            results.append(result)
-    return results
+    dbt = str(Path(sys.executable).with_name("dbt"))
+    env = {**os.environ, "PQL_TARGET": "snowflake", "DO_NOT_TRACK": "1"}
+    run_results = []
+    for run in range(2):
+        if run == 1:
+            # Mark a day outside the lookback and every scoring window: only a full rebuild would reset it.
+            _snowflake_query(fakesnow_server, f"update analytics.int_events_aggregated_daily set event_count = -1 "
+                                              f"where activity_date = '{UNTOUCHED_DAY}'")
+        completed = subprocess.run(
+            [dbt, "build", "--project-dir", str(project_dir), "--profiles-dir", str(project_dir), "--vars", DBT_VARS],
+            env=env, capture_output=True, text=True, timeout=900,
+        )
+        assert completed.returncode == 0, completed.stdout[-6000:] + completed.stderr[-2000:]
+        run_results.append(json.loads((project_dir / "target" / "run_results.json").read_text()))
+    return run_results
 
 
-def test_whole_project_builds_and_tests_green_twice(snowflake_runs: list):
-    kinds = {r.node.resource_type for r in snowflake_runs[0].result.results}
-    assert {"seed", "model", "test", "unit_test"} <= {str(kind) for kind in kinds}
+def test_whole_project_builds_and_tests_green_twice(snowflake_runs: list[dict]):
+    for run_results in snowflake_runs:
+        kinds = {result["unique_id"].split(".")[0] for result in run_results["results"]}
+        assert {"seed", "model", "test", "unit_test"} <= kinds
+        assert {result["status"] for result in run_results["results"]} <= {"success", "pass"}
 
 
-def test_second_run_takes_the_incremental_path(snowflake_runs: list, fakesnow_server: dict):
+def test_second_run_takes_the_incremental_path(snowflake_runs: list[dict], fakesnow_server: dict):
     counts = _snowflake_query(fakesnow_server, f"""
         select min(event_count), max(event_count) from analytics.int_events_aggregated_daily
         where activity_date = '{UNTOUCHED_DAY}'""")
@@ -157,7 +185,7 @@ def test_second_run_takes_the_incremental_path(snowflake_runs: list, fakesnow_se
 
 
 def test_snowflake_scores_equal_duckdb_scores_row_for_row(
-    snowflake_runs: list, fakesnow_server: dict, duckdb_world: DbtProject
+    snowflake_runs: list[dict], fakesnow_server: dict, duckdb_world: DbtProject
 ):
     columns = ("account_id, domain, product_score, fit_score, intent_score, pql_score, pql_tier, pql_tier_rank, "
                "is_pql, treatment, sla_hours, score_reasons, scoring_model, score_date")

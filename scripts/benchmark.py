@@ -1,0 +1,337 @@
+"""Benchmark the daily job on DuckDB at a given event volume and write the figures to docs/benchmarks.md.
+
+For each size: generate N events over 90 days, hold back the last day (and 1% of the
+day before it, arriving late), then time
+
+  1. the full build (`dbt run --full-refresh`, then `dbt test`), scoring the day before;
+  2. the daily incremental run after the held-back day lands (`dbt run`, then `dbt test`);
+  3. the baseline: one hand-written query computing the classic model straight from
+     raw events, materialised as a table in the same DuckDB file, for both days.
+
+dbt is timed by its own elapsed time (target/run_results.json), the warehouse's work;
+process start-up and parsing are reported apart. Peak memory is the peak resident set
+of each step's process. dbt runs the classic rule set so that the baseline's scores can
+be checked equal to the mart's.
+
+    python scripts/benchmark.py --events 10M
+    python scripts/benchmark.py --events 10M 50M 100M --output docs/benchmarks.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+SCORE_DAY = dt.date(2026, 3, 31)  # the held-back "new day"; the full build scores the day before
+THREADS = 2
+
+BASELINE_SQL = """
+create or replace table main.baseline_scores as
+with events as (
+    select
+        account_id,
+        lower(trim(event_name)) as event_name,
+        cast(event_time as date) as event_date
+    from raw.events
+    where event_time >= cast('{window_start}' as timestamp) and event_time < cast('{day_after}' as timestamp)
+),
+per_account as (
+    select
+        account_id,
+        max(case when event_name = 'workspace_created' then 1 else 0 end) as has_workspace,
+        max(case when event_name = 'team_member_invited' then 1 else 0 end) as has_invite,
+        max(case when event_name = 'integration_connected' then 1 else 0 end) as has_integration,
+        count(distinct event_date) as active_days,
+        max(case when event_name = 'pricing_page_viewed' and event_date >= '{intent_start}' then 1 else 0 end)
+            as has_pricing,
+        max(case when event_name = 'billing_portal_opened' and event_date >= '{intent_start}' then 1 else 0 end)
+            as has_billing
+    from events
+    group by 1
+),
+scored as (
+    select
+        accounts.account_id,
+        15 * coalesce(has_workspace, 0) + 15 * coalesce(has_invite, 0) + 15 * coalesce(has_integration, 0)
+            + least(coalesce(active_days, 0), 5) as product_score,
+        case
+            when employee_count between 50 and 500 then 15
+            when employee_count between 501 and 5000 then 10
+            when employee_count > 5000 then 5
+            else 0
+        end
+        + case when lower(trim(industry)) in ('saas', 'fintech', 'e-commerce') then 10 else 3 end
+        + case when icp_match then 5 else 0 end as fit_score,
+        10 * coalesce(has_pricing, 0) + 10 * coalesce(has_billing, 0) as intent_score
+    from raw.accounts as accounts
+    left join per_account using (account_id)
+)
+select
+    *,
+    product_score + fit_score + intent_score as pql_score,
+    case
+        when product_score + fit_score + intent_score >= 90 then 'Hot PQL'
+        when product_score + fit_score + intent_score >= 70 then 'PQL'
+        when product_score + fit_score + intent_score >= 50 then 'Engaged'
+        else 'Cold'
+    end as pql_tier
+from scored
+"""
+
+
+@dataclass
+class Step:
+    """One timed step: its work time, its whole process time, and the process's peak memory."""
+
+    name: str
+    work_seconds: float
+    wall_seconds: float
+    peak_rss_bytes: int
+
+    @property
+    def overhead_seconds(self) -> float:
+        return self.wall_seconds - self.work_seconds
+
+
+def parse_count(text: str) -> int:
+    """'10M' -> 10_000_000, '250k' -> 250_000, '1500' -> 1500."""
+    match = re.fullmatch(r"(\d+(?:\.\d+)?)([kKmM]?)", text.strip())
+    if not match:
+        raise argparse.ArgumentTypeError(f"not a count: {text!r} (use e.g. 500k, 10M)")
+    number, unit = float(match.group(1)), match.group(2).lower()
+    return int(number * {"": 1, "k": 1_000, "m": 1_000_000}[unit])
+
+
+def _run_measured(command: list[str], env: dict[str, str]) -> tuple[float, int, str]:
+    """Run a child process; return its wall seconds, peak RSS in bytes, and output. Fail loudly on error."""
+    started = time.perf_counter()
+    with tempfile.TemporaryFile(mode="w+") as output:
+        process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+        output.seek(0)
+        text = output.read()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{text[-4000:]}")
+    return wall, usage.ru_maxrss * 1024, text  # ru_maxrss is in KiB on Linux
+
+
+class Bench:
+    def __init__(self, workdir: Path, events: int, accounts: int):
+        self.workdir = workdir
+        self.events = events
+        self.accounts = accounts
+        self.database = workdir / f"bench_{events}.duckdb"
+        self.target = workdir / f"target_{events}"
+        self.env = {
+            **os.environ,
+            "DO_NOT_TRACK": "1",
+            "DBT_PROFILES_DIR": str(PROJECT_ROOT),
+            "PQL_DUCKDB_PATH": str(self.database),
+            "PQL_TARGET": "duckdb",
+        }
+
+    def prepare(self) -> float:
+        """Generate the world and hold back the new day; return the seconds it took."""
+        started = time.perf_counter()
+        self.database.unlink(missing_ok=True)
+        subprocess.run(
+            [sys.executable, "scripts/generate_sample_data.py", "--database", str(self.database),
+             "--accounts", str(self.accounts), "--events", str(self.events), "--end-date", SCORE_DAY.isoformat()],
+            cwd=PROJECT_ROOT, check=True, env=self.env, stdout=subprocess.DEVNULL,
+        )
+        with duckdb.connect(str(self.database)) as con:
+            con.execute(f"set threads = {THREADS}")
+            # The new day, plus 1% of the day before that arrives late, land after the full build.
+            con.execute(f"""
+                create or replace table raw.events_next_batch as
+                select * from raw.events
+                where event_time >= '{SCORE_DAY}'
+                   or (event_time >= '{SCORE_DAY - dt.timedelta(days=1)}' and hash(event_id, event_time) % 100 = 0)
+            """)
+            # An append-only event table is ordered by arrival, roughly by time.
+            con.execute("""
+                create or replace table raw.events_sorted as
+                select * from raw.events
+                where not exists (
+                    select 1 from raw.events_next_batch as late
+                    where late.event_id is not distinct from events.event_id
+                      and late.event_time = events.event_time
+                      and late.user_id = events.user_id
+                )
+                order by event_time
+            """)
+            con.execute("drop table raw.events")
+            con.execute("alter table raw.events_sorted rename to events")
+            con.execute("checkpoint")
+        return time.perf_counter() - started
+
+    def dbt(self, name: str, *args: str, score_date: dt.date) -> Step:
+        dbt_vars = json.dumps({"pql_score_date": score_date.isoformat(), "pql_scoring_model": "classic"})
+        command = [str(Path(sys.executable).with_name("dbt")), *args, "--vars", dbt_vars,
+                   "--target-path", str(self.target), "--log-path", str(self.workdir / "logs"), "--threads",
+                   str(THREADS)]
+        wall, peak, _ = _run_measured(command, self.env)
+        run_results = json.loads((self.target / "run_results.json").read_text())
+        return Step(name, run_results["elapsed_time"], wall, peak)
+
+    def baseline(self, name: str, score_date: dt.date) -> Step:
+        sql = BASELINE_SQL.format(
+            window_start=score_date - dt.timedelta(days=30),
+            day_after=score_date + dt.timedelta(days=1),
+            intent_start=score_date - dt.timedelta(days=14),
+        )
+        script = (
+            "import duckdb, sys, time\n"
+            f"con = duckdb.connect({str(self.database)!r})\n"
+            f"con.execute('set threads = {THREADS}'); con.execute(\"set TimeZone = 'UTC'\")\n"
+            "started = time.perf_counter()\n"
+            f"con.execute({sql!r})\n"
+            "print('WORK', time.perf_counter() - started)\n"
+        )
+        wall, peak, output = _run_measured([sys.executable, "-c", script], self.env)
+        work = float(re.search(r"WORK ([0-9.]+)", output).group(1))
+        return Step(name, work, wall, peak)
+
+    def land_next_batch(self) -> None:
+        with duckdb.connect(str(self.database)) as con:
+            con.execute("insert into raw.events select * from raw.events_next_batch order by event_time")
+            con.execute("checkpoint")
+
+    def scores_match_baseline(self) -> bool:
+        with duckdb.connect(str(self.database), read_only=True) as con:
+            differences = con.execute("""
+                select count(*) from (
+                    select account_id, product_score, fit_score, intent_score, pql_score, pql_tier
+                    from analytics.pql_scores
+                    except
+                    select account_id, product_score, fit_score, intent_score, pql_score, pql_tier
+                    from main.baseline_scores
+                )
+            """).fetchone()[0]
+        return differences == 0
+
+    def raw_events(self) -> int:
+        with duckdb.connect(str(self.database), read_only=True) as con:
+            return con.execute("select count(*) from raw.events").fetchone()[0]
+
+
+def run_size(workdir: Path, events: int) -> dict:
+    bench = Bench(workdir, events, accounts=max(1_000, events // 200))
+    print(f"[{events:,} events] generating ...", flush=True)
+    prepare_seconds = bench.prepare()
+    day_before = SCORE_DAY - dt.timedelta(days=1)
+    steps = [bench.dbt("seed", "seed", "--full-refresh", score_date=day_before)]
+    print(f"[{events:,} events] full build ...", flush=True)
+    steps.append(bench.dbt("full build: dbt run --full-refresh", "run", "--full-refresh", score_date=day_before))
+    steps.append(bench.dbt("full build: dbt test", "test", score_date=day_before))
+    steps.append(bench.baseline("baseline query, day before", day_before))
+    full_matches = bench.scores_match_baseline()
+    bench.land_next_batch()
+    print(f"[{events:,} events] daily incremental run ...", flush=True)
+    steps.append(bench.dbt("daily run: dbt run (incremental)", "run", score_date=SCORE_DAY))
+    steps.append(bench.dbt("daily run: dbt test", "test", score_date=SCORE_DAY))
+    steps.append(bench.baseline("baseline query, new day", SCORE_DAY))
+    daily_matches = bench.scores_match_baseline()
+    result = {
+        "events": events,
+        "raw_events": bench.raw_events(),
+        "accounts": bench.accounts,
+        "prepare_seconds": prepare_seconds,
+        "steps": steps,
+        "scores_match_baseline": full_matches and daily_matches,
+    }
+    bench.database.unlink(missing_ok=True)
+    return result
+
+
+def _machine() -> str:
+    cpu = "unknown CPU"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        names = re.findall(r"model name\s*:\s*(.+)", cpuinfo.read_text())
+        cpu = names[0].strip() if names else cpu
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    import dbt.version
+
+    return (f"{os.cpu_count()} cores ({cpu}), {memory:.0f} GiB memory, {platform.system()} {platform.release()}; "
+            f"Python {platform.python_version()}, DuckDB {duckdb.__version__}, dbt-core {dbt.version.__version__}; "
+            f"{THREADS} dbt threads, DuckDB threads {THREADS}")
+
+
+def render(results: list[dict]) -> str:
+    lines = [
+        "# Benchmarks",
+        "",
+        "Written by `scripts/benchmark.py`; re-run it to refresh. "
+        "Time is dbt's own elapsed time from `run_results.json` (the warehouse's work); "
+        "start-up and parsing is the rest of the process's wall time. Peak memory is the peak "
+        "resident set of the step's process (dbt and the embedded DuckDB together).",
+        "",
+        f"Machine: {_machine()}.",
+        f"Date: {dt.date.today().isoformat()}.",
+        "",
+    ]
+    for result in results:
+        steps = {step.name: step for step in result["steps"]}
+        baseline_full = steps["baseline query, day before"]
+        baseline_daily = steps["baseline query, new day"]
+        lines += [
+            f"## {result['events']:,} events ({result['raw_events']:,} raw rows with duplicates, "
+            f"{result['accounts']:,} accounts, 90 days)",
+            "",
+            "| step | time (s) | start-up + parse (s) | peak memory (GiB) | vs baseline |",
+            "|---|---:|---:|---:|---:|",
+        ]
+        for step in result["steps"]:
+            if step.name.startswith("full build: dbt run"):
+                ratio = f"{step.work_seconds / baseline_full.work_seconds:.2f}x"
+            elif step.name.startswith("daily run: dbt run"):
+                ratio = f"{step.work_seconds / baseline_daily.work_seconds:.2f}x"
+            else:
+                ratio = ""
+            lines.append(f"| {step.name} | {step.work_seconds:.1f} | {step.overhead_seconds:.1f} | "
+                         f"{step.peak_rss_bytes / 2**30:.2f} | {ratio} |")
+        lines += [
+            "",
+            f"Generating the data took {result['prepare_seconds']:.0f} s (not part of any figure). "
+            f"Scores equal the baseline's for every account: "
+            f"{'yes' if result['scores_match_baseline'] else 'NO'}.",
+            "",
+        ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--events", type=parse_count, nargs="+", default=[10_000_000],
+                        help="event volumes, e.g. 10M 50M 100M (default: 10M)")
+    parser.add_argument("--workdir", type=Path, default=None,
+                        help="where the DuckDB files go (default: a temporary folder)")
+    parser.add_argument("--output", type=Path, default=PROJECT_ROOT / "docs" / "benchmarks.md",
+                        help="Markdown file to write (default: docs/benchmarks.md)")
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="pql-bench-") as scratch:
+        workdir = args.workdir or Path(scratch)
+        workdir.mkdir(parents=True, exist_ok=True)
+        results = [run_size(workdir, events) for events in args.events]
+    args.output.write_text(render(results))
+    print(render(results))
+
+
+if __name__ == "__main__":
+    main()
