@@ -115,6 +115,25 @@ def parse_count(text: str) -> int:
     return int(number * {"": 1, "k": 1_000, "m": 1_000_000}[unit])
 
 
+def _duckdb_in_child(database: Path, sql: str, env: dict[str, str]) -> tuple[float, float, int, str]:
+    """Run SQL on the DuckDB file in a child process; return work and wall seconds, peak memory, output.
+
+    Everything touching the data runs in a child: on Linux a child inherits its parent's
+    peak-memory mark across fork and exec, so a parent that held data would skew every figure.
+    """
+    script = (
+        "import duckdb, sys, time\n"
+        f"con = duckdb.connect({str(database)!r})\n"
+        f"con.execute('set threads = {THREADS}'); con.execute(\"set TimeZone = 'UTC'\")\n"
+        "started = time.perf_counter()\n"
+        f"result = con.execute({sql!r}).fetchall()\n"
+        "print('WORK', time.perf_counter() - started)\n"
+        "print('RESULT', result)\n"
+    )
+    wall, peak, output = _run_measured([sys.executable, "-c", script], env)
+    return float(re.search(r"WORK ([0-9.]+)", output).group(1)), wall, peak, output
+
+
 def _run_measured(command: list[str], env: dict[str, str]) -> tuple[float, int, str]:
     """Run a child process; return its wall seconds, peak RSS in bytes, and output. Fail loudly on error."""
     started = time.perf_counter()
@@ -153,30 +172,26 @@ class Bench:
              "--accounts", str(self.accounts), "--events", str(self.events), "--end-date", SCORE_DAY.isoformat()],
             cwd=PROJECT_ROOT, check=True, env=self.env, stdout=subprocess.DEVNULL,
         )
-        with duckdb.connect(str(self.database)) as con:
-            con.execute(f"set threads = {THREADS}")
-            # The new day, plus 1% of the day before that arrives late, land after the full build.
-            con.execute(f"""
-                create or replace table raw.events_next_batch as
-                select * from raw.events
-                where event_time >= '{SCORE_DAY}'
-                   or (event_time >= '{SCORE_DAY - dt.timedelta(days=1)}' and hash(event_id, event_time) % 100 = 0)
-            """)
-            # An append-only event table is ordered by arrival, roughly by time.
-            con.execute("""
-                create or replace table raw.events_sorted as
-                select * from raw.events
-                where not exists (
-                    select 1 from raw.events_next_batch as late
-                    where late.event_id is not distinct from events.event_id
-                      and late.event_time = events.event_time
-                      and late.user_id = events.user_id
-                )
-                order by event_time
-            """)
-            con.execute("drop table raw.events")
-            con.execute("alter table raw.events_sorted rename to events")
-            con.execute("checkpoint")
+        _duckdb_in_child(self.database, f"""
+            -- The new day, plus 1% of the day before that arrives late, land after the full build.
+            create or replace table raw.events_next_batch as
+            select * from raw.events
+            where event_time >= '{SCORE_DAY}'
+               or (event_time >= '{SCORE_DAY - dt.timedelta(days=1)}' and hash(event_id, event_time) % 100 = 0);
+            -- An append-only event table is ordered by arrival, roughly by time.
+            create or replace table raw.events_sorted as
+            select * from raw.events
+            where not exists (
+                select 1 from raw.events_next_batch as late
+                where late.event_id is not distinct from events.event_id
+                  and late.event_time = events.event_time
+                  and late.user_id = events.user_id
+            )
+            order by event_time;
+            drop table raw.events;
+            alter table raw.events_sorted rename to events;
+            checkpoint;
+        """, self.env)
         return time.perf_counter() - started
 
     def dbt(self, name: str, *args: str, score_date: dt.date) -> Step:
@@ -194,39 +209,28 @@ class Bench:
             day_after=score_date + dt.timedelta(days=1),
             intent_start=score_date - dt.timedelta(days=14),
         )
-        script = (
-            "import duckdb, sys, time\n"
-            f"con = duckdb.connect({str(self.database)!r})\n"
-            f"con.execute('set threads = {THREADS}'); con.execute(\"set TimeZone = 'UTC'\")\n"
-            "started = time.perf_counter()\n"
-            f"con.execute({sql!r})\n"
-            "print('WORK', time.perf_counter() - started)\n"
-        )
-        wall, peak, output = _run_measured([sys.executable, "-c", script], self.env)
-        work = float(re.search(r"WORK ([0-9.]+)", output).group(1))
+        work, wall, peak, _ = _duckdb_in_child(self.database, sql, self.env)
         return Step(name, work, wall, peak)
 
     def land_next_batch(self) -> None:
-        with duckdb.connect(str(self.database)) as con:
-            con.execute("insert into raw.events select * from raw.events_next_batch order by event_time")
-            con.execute("checkpoint")
+        _duckdb_in_child(self.database, "insert into raw.events select * from raw.events_next_batch "
+                                        "order by event_time; checkpoint;", self.env)
 
     def scores_match_baseline(self) -> bool:
-        with duckdb.connect(str(self.database), read_only=True) as con:
-            differences = con.execute("""
-                select count(*) from (
-                    select account_id, product_score, fit_score, intent_score, pql_score, pql_tier
-                    from analytics.pql_scores
-                    except
-                    select account_id, product_score, fit_score, intent_score, pql_score, pql_tier
-                    from main.baseline_scores
-                )
-            """).fetchone()[0]
-        return differences == 0
+        *_, output = _duckdb_in_child(self.database, """
+            select count(*) from (
+                select account_id, product_score, fit_score, intent_score, pql_score, pql_tier
+                from analytics.pql_scores
+                except
+                select account_id, product_score, fit_score, intent_score, pql_score, pql_tier
+                from main.baseline_scores
+            )
+        """, self.env)
+        return "RESULT [(0,)]" in output
 
     def raw_events(self) -> int:
-        with duckdb.connect(str(self.database), read_only=True) as con:
-            return con.execute("select count(*) from raw.events").fetchone()[0]
+        *_, output = _duckdb_in_child(self.database, "select count(*) from raw.events", self.env)
+        return int(re.search(r"RESULT \[\((\d+),\)\]", output).group(1))
 
 
 def run_size(workdir: Path, events: int) -> dict:

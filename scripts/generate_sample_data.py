@@ -20,6 +20,7 @@ from pathlib import Path
 import duckdb
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 HISTORY_DAYS = 90
 EVENTS_PER_CHUNK = 4_000_000
@@ -79,7 +80,7 @@ ARCHETYPES = [
 
 def _event_probabilities(archetype: Archetype) -> np.ndarray:
     weights = np.array(
-        [8, 10, 3, 4, 2, 3, 2]  # core usage dominates
+        [6, 30, 3, 5, 2, 8, 2]  # core usage dominates, page views most of all
         + [0.15, 0.4, 0.2, 0.3]  # activation
         + [0.3, 0.12, 0.12, 0.1, 0.05, 0.03, 0.04, 0.05],  # intent
         dtype=float,
@@ -152,31 +153,51 @@ def _user_table(rng: np.random.Generator, archetype_index: np.ndarray, domains: 
 
 def _event_chunk(rng: np.random.Generator, accounts: np.ndarray, counts: np.ndarray,
                  archetype_index: np.ndarray, users_per_account: np.ndarray,
-                 first_user: np.ndarray, first_event_number: int, end_epoch: int) -> pa.Table:
+                 first_user: np.ndarray, first_event_number: int, first_session_number: int,
+                 end_day_epoch: int) -> pa.Table:
+    """Events of whole accounts, in sessions: one user, one day, a run of events a minute or two apart."""
     account_of_event = np.repeat(accounts, counts)
     n = len(account_of_event)
-    archetype_of_event = archetype_index[account_of_event]
+    first_event_of_account = np.repeat(np.cumsum(counts) - counts, counts)
+    rank_in_account = np.arange(n) - first_event_of_account
 
+    # Sessions of 5-30 events, each account its own typical length.
+    session_length = rng.integers(5, 31, size=len(accounts))
+    local_account = np.repeat(np.arange(len(accounts)), counts)
+    sessions_per_account = -(-counts // session_length)  # ceiling division
+    first_session_of_account = np.cumsum(sessions_per_account) - sessions_per_account
+    session_of_event = first_session_of_account[local_account] + rank_in_account // session_length[local_account]
+    position_in_session = rank_in_account % session_length[local_account]
+    session_count = int(sessions_per_account.sum())
+    account_of_session = np.repeat(accounts, sessions_per_account)
+    archetype_of_session = archetype_index[account_of_session]
+
+    session_days_ago = np.empty(session_count, dtype=np.int64)
+    for a, archetype in enumerate(ARCHETYPES):
+        rows = np.flatnonzero(archetype_of_session == a)
+        span = archetype.oldest_day - archetype.newest_day + 1
+        session_days_ago[rows] = archetype.newest_day + np.floor(
+            span * rng.random(len(rows)) ** archetype.recency_bias).astype(np.int64)
+    # The first user of an account has most of its sessions; sessions start early enough to end the same day.
+    session_user = first_user[account_of_session] + np.floor(
+        users_per_account[account_of_session] * rng.random(session_count) ** 2).astype(np.int64)
+    session_start = rng.integers(0, 86_400 - 30 * 120, size=session_count)
+
+    archetype_of_event = archetype_index[account_of_event]
     name_code = np.empty(n, dtype=np.int16)
-    days_ago = np.empty(n, dtype=np.float64)
     for a, archetype in enumerate(ARCHETYPES):
         rows = np.flatnonzero(archetype_of_event == a)
         name_code[rows] = rng.choice(len(EVENT_NAMES), size=len(rows), p=_event_probabilities(archetype))
-        span = archetype.oldest_day - archetype.newest_day + 1
-        days_ago[rows] = archetype.newest_day + span * rng.random(len(rows)) ** archetype.recency_bias
-
-    # The first user of an account does most of its events.
-    user_offset = np.floor(users_per_account[account_of_event] * rng.random(n) ** 2).astype(np.int64)
-    seconds_before_end = (np.floor(days_ago) * 86_400 + rng.integers(1, 86_400, size=n)).astype(np.int64)
+    seconds_into_day = session_start[session_of_event] + position_in_session * rng.integers(10, 120, size=n)
 
     return pa.table({
         "event_number": np.arange(first_event_number, first_event_number + n, dtype=np.int64),
         "account_number": account_of_event.astype(np.int64),
-        "user_number": first_user[account_of_event] + user_offset,
+        "user_number": session_user[session_of_event],
         "name_code": name_code,
-        "event_epoch": end_epoch - seconds_before_end,
+        "event_epoch": end_day_epoch - session_days_ago[session_of_event] * 86_400 + seconds_into_day,
         "platform_code": rng.integers(0, len(PLATFORMS), size=n).astype(np.int16),
-        "session_number": (seconds_before_end // 1800).astype(np.int64),
+        "session_number": first_session_number + session_of_event,
         "is_missing_id": rng.random(n) < 0.01,
         "is_messy_name": rng.random(n) < 0.02,
         "is_duplicated": rng.random(n) < 0.005,
@@ -195,7 +216,7 @@ def generate(database: Path, accounts: int, events: int | None, end_date: dt.dat
     rng = np.random.default_rng(seed)
     # Events end at the last second of the end date (UTC).
     end = dt.datetime.combine(end_date, dt.time(23, 59, 59))
-    end_epoch = int(end.replace(tzinfo=dt.UTC).timestamp())
+    end_day_epoch = int(dt.datetime.combine(end_date, dt.time(0)).replace(tzinfo=dt.UTC).timestamp())
 
     account_table, archetype_index, domains = _account_table(rng, accounts, end)
     user_table, users_per_account, first_user = _user_table(rng, archetype_index, domains, end)
@@ -229,14 +250,14 @@ def generate(database: Path, accounts: int, events: int | None, end_date: dt.dat
         con.executemany("insert into platforms values (?, ?)", list(enumerate(PLATFORMS)))
 
         cumulative = np.cumsum(events_per_account)
-        start_account, event_number = 0, 0
+        start_account, event_number, session_number = 0, 0, 0
         while start_account < accounts:
             # Whole accounts per chunk, about EVENTS_PER_CHUNK events each.
             stop_account = int(np.searchsorted(cumulative, event_number + EVENTS_PER_CHUNK, side="right"))
             stop_account = min(max(stop_account, start_account + 1), accounts)
             chunk_accounts = np.arange(start_account, stop_account)
             chunk = _event_chunk(rng, chunk_accounts, events_per_account[chunk_accounts], archetype_index,
-                                 users_per_account, first_user, event_number, end_epoch)
+                                 users_per_account, first_user, event_number, session_number, end_day_epoch)
             con.execute(f"""
                 insert into {schema}.events
                 with generated as (
@@ -251,8 +272,7 @@ def generate(database: Path, accounts: int, events: int | None, end_date: dt.dat
                         cast(json_object(
                             'plan', {PLANS!r}[1 + account_number % 3],
                             'platform', platforms.platform,
-                            'session_id', 's_' || cast(user_number as varchar) || '_'
-                                || cast(session_number as varchar)
+                            'session_id', 's_' || cast(session_number as varchar)
                         ) as varchar) as properties,
                         is_duplicated
                     from chunk
@@ -266,6 +286,7 @@ def generate(database: Path, accounts: int, events: int | None, end_date: dt.dat
                 from generated where is_duplicated
             """)
             event_number += len(chunk)
+            session_number = int(pc.max(chunk["session_number"]).as_py()) + 1 if len(chunk) else session_number
             start_account = stop_account
         counts = {
             table: con.execute(f"select count(*) from {schema}.{table}").fetchone()[0]

@@ -171,7 +171,10 @@ def test_whole_project_builds_and_tests_green_twice(snowflake_runs: list[dict]):
     for run_results in snowflake_runs:
         kinds = {result["unique_id"].split(".")[0] for result in run_results["results"]}
         assert {"seed", "model", "test", "unit_test"} <= kinds
-        assert {result["status"] for result in run_results["results"]} <= {"success", "pass"}
+        not_passed = {result["unique_id"].split(".")[2]: result["status"] for result in run_results["results"]
+                      if result["status"] not in ("success", "pass")}
+        # A world this small has days without events, which the missing-days check warns about.
+        assert not_passed in ({}, {"daily_activity_has_no_missing_days": "warn"})
 
 
 def test_second_run_takes_the_incremental_path(snowflake_runs: list[dict], fakesnow_server: dict):
