@@ -3,8 +3,10 @@
 Writes raw.accounts, raw.users and raw.events (the project's sources). The same
 flags always give the same rows. Accounts follow archetypes - dormant, solo
 explorers on free email, casual teams, growing teams, teams evaluating a purchase -
-so every tier and every signal appears, with messy event names, JSON properties,
-events without ids and exact duplicates as real pipelines deliver them.
+so every tier and every signal appears. Events come in sessions (one user, one day,
+a run of events a minute or two apart, page views most of all) with messy event
+names, JSON properties holding a session_id, events without ids and exact
+duplicates, as real pipelines deliver them.
 
     python scripts/generate_sample_data.py --database pql.duckdb --accounts 500
     python scripts/generate_sample_data.py --database big.duckdb --accounts 200000 --events 50000000

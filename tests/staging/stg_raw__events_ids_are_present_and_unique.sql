@@ -1,0 +1,42 @@
+-- Primary key of stg_raw__events: every event has an id, and no id appears twice.
+-- A daily run checks the days it re-reads (the score date and the lookback before
+-- it); re-checking all history every day would cost more than the run itself.
+-- A --full-refresh checks every day.
+with
+
+events as (
+
+    select
+        event_id,
+        event_date
+    from {{ ref('stg_raw__events') }}
+    {% if not flags.FULL_REFRESH %}
+        where event_date >= {{ pql_incremental_start_date() }}
+    {% endif %}
+
+),
+
+problems as (
+
+    select
+        event_id,
+        count(*) as occurrences,
+        'missing event_id' as problem
+    from events
+    where event_id is null
+    group by 1
+
+    union all
+
+    select
+        event_id,
+        count(*) as occurrences,
+        'event_id appears more than once' as problem
+    from events
+    where event_id is not null
+    group by 1
+    having count(*) > 1
+
+)
+
+select * from problems
