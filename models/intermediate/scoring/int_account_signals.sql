@@ -115,11 +115,29 @@ activity_with_age as (
 
 ),
 
+user_days as (
+
+    -- Signals fed by every event ('*') need no event names: one row per user and day.
+    select
+        account_id,
+        user_id,
+        activity_date,
+        days_before_score_date,
+        sum(event_count) as event_count
+    from activity_with_age
+    group by 1, 2, 3, 4
+
+),
+
 activity_by_signal as (
 
     select
         signal_events.signal_name,
-        activity_with_age.*
+        activity_with_age.account_id,
+        activity_with_age.user_id,
+        activity_with_age.activity_date,
+        activity_with_age.days_before_score_date,
+        activity_with_age.event_count
     from activity_with_age
     inner join signal_events
         on activity_with_age.event_name = signal_events.event_name
@@ -128,8 +146,12 @@ activity_by_signal as (
 
     select
         any_event_signals.signal_name,
-        activity_with_age.*
-    from activity_with_age
+        user_days.account_id,
+        user_days.user_id,
+        user_days.activity_date,
+        user_days.days_before_score_date,
+        user_days.event_count
+    from user_days
     cross join any_event_signals
 
 ),
