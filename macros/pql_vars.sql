@@ -34,11 +34,16 @@
 {%- endmacro %}
 
 
+{% macro pql_days_after_score_date(days) %}
+    {#- 'YYYY-MM-DD' of the score date moved by `days` (negative for earlier), worked out at compile time. -#}
+    {%- set score_date = modules.datetime.datetime.strptime(pql_score_date_string(), '%Y-%m-%d') -%}
+    {{- (score_date + modules.datetime.timedelta(days=days | int)).strftime('%Y-%m-%d') -}}
+{% endmacro %}
+
+
 {% macro pql_score_date_end() %}
     {#- SQL timestamp literal for midnight UTC after the score date: events at or after it are ignored. -#}
-    {%- set score_date = modules.datetime.datetime.strptime(pql_score_date_string(), '%Y-%m-%d') -%}
-    {%- set day_after = score_date + modules.datetime.timedelta(days=1) -%}
-    cast('{{ day_after.strftime("%Y-%m-%d") }} 00:00:00' as {{ dbt.type_timestamp() }})
+    cast('{{ pql_days_after_score_date(1) }} 00:00:00' as {{ dbt.type_timestamp() }})
 {%- endmacro %}
 
 
@@ -73,7 +78,5 @@
 
 {% macro pql_incremental_start_date() %}
     {#- SQL date literal: the first day an incremental run re-reads (score date minus the lookback). -#}
-    {%- set score_date = modules.datetime.datetime.strptime(pql_score_date_string(), '%Y-%m-%d') -%}
-    {%- set start_date = score_date - modules.datetime.timedelta(days=pql_incremental_lookback_days() | int) -%}
-    cast('{{ start_date.strftime("%Y-%m-%d") }}' as date)
+    cast('{{ pql_days_after_score_date(-1 * (pql_incremental_lookback_days() | int)) }}' as date)
 {%- endmacro %}

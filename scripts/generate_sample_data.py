@@ -206,6 +206,22 @@ def _event_chunk(rng: np.random.Generator, accounts: np.ndarray, counts: np.ndar
     })
 
 
+def create_raw_tables(con: duckdb.DuckDBPyConnection, schema: str = "raw") -> None:
+    """(Re)create the project's three source tables, empty, as the sources yml describes them."""
+    con.execute(f"create schema if not exists {schema}")
+    con.execute(f"""
+        create or replace table {schema}.accounts (
+            account_id varchar, domain varchar, employee_count integer, industry varchar,
+            country varchar, icp_match boolean, created_at timestamp)""")
+    con.execute(f"""
+        create or replace table {schema}.users (
+            user_id varchar, account_id varchar, email varchar, job_title varchar, created_at timestamp)""")
+    con.execute(f"""
+        create or replace table {schema}.events (
+            event_id varchar, user_id varchar, account_id varchar, event_name varchar,
+            event_time timestamp, properties varchar)""")
+
+
 def generate(database: Path, accounts: int, events: int | None, end_date: dt.date,
              seed: int, schema: str = "raw") -> dict[str, int]:
     """Write the sample world into `database`; return row counts per table."""
@@ -229,23 +245,9 @@ def generate(database: Path, accounts: int, events: int | None, end_date: dt.dat
     con = duckdb.connect(str(database))
     try:
         con.execute("set TimeZone = 'UTC'")
-        con.execute(f"create schema if not exists {schema}")
-        for table in ("events", "users", "accounts"):
-            con.execute(f"drop table if exists {schema}.{table}")
-        con.execute(f"""
-            create table {schema}.accounts (
-                account_id varchar, domain varchar, employee_count integer, industry varchar,
-                country varchar, icp_match boolean, created_at timestamp)""")
+        create_raw_tables(con, schema)
         con.execute(f"insert into {schema}.accounts select * from account_table")
-        con.execute(f"""
-            create table {schema}.users (
-                user_id varchar, account_id varchar, email varchar, job_title varchar,
-                created_at timestamp)""")
         con.execute(f"insert into {schema}.users select * from user_table")
-        con.execute(f"""
-            create table {schema}.events (
-                event_id varchar, user_id varchar, account_id varchar, event_name varchar,
-                event_time timestamp, properties varchar)""")
         con.execute("create temporary table event_names (name_code smallint, event_name varchar)")
         con.executemany("insert into event_names values (?, ?)", list(enumerate(EVENT_NAMES)))
         con.execute("create temporary table platforms (platform_code smallint, platform varchar)")

@@ -22,7 +22,7 @@ os.environ["DO_NOT_TRACK"] = "1"
 
 
 @contextmanager
-def _environment(**values: str) -> Iterator[None]:
+def temporary_environment(**values: str) -> Iterator[None]:
     saved = {key: os.environ.get(key) for key in values}
     os.environ.update(values)
     try:
@@ -50,7 +50,7 @@ class DbtProject:
             command += ["--vars", json.dumps(dbt_vars)]
         self.log_lines = []
         runner = dbtRunner(callbacks=[lambda event: self.log_lines.append(event.info.msg)])
-        with _environment(PQL_DUCKDB_PATH=str(self.database), PQL_SCHEMA=self.schema, PQL_TARGET="duckdb"):
+        with temporary_environment(PQL_DUCKDB_PATH=str(self.database), PQL_SCHEMA=self.schema, PQL_TARGET="duckdb"):
             return runner.invoke(command)
 
     def build(self, **dbt_vars: Any) -> dbtRunnerResult:

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import duckdb
 
+from generate_sample_data import create_raw_tables
+
 SCORE_DATE = "2026-03-31"
 
 ACCOUNTS = [
@@ -127,21 +129,19 @@ EXPECTED_RECOMMENDED = {
 }
 
 
-def write_raw_tables(database: Path, accounts=ACCOUNTS, users=USERS, events=EVENTS) -> None:
-    """Create raw.accounts, raw.users and raw.events in `database` holding the given rows."""
+def add_fixture_world(database: Path, accounts=ACCOUNTS, users=USERS, events=EVENTS) -> None:
+    """Insert the given rows (by default the hand-made world) into existing raw tables."""
     with duckdb.connect(str(database)) as con:
-        con.execute("create schema if not exists raw")
-        con.execute("""create or replace table raw.accounts (
-            account_id varchar, domain varchar, employee_count integer, industry varchar,
-            country varchar, icp_match boolean, created_at timestamp)""")
-        con.execute("""create or replace table raw.users (
-            user_id varchar, account_id varchar, email varchar, job_title varchar, created_at timestamp)""")
-        con.execute("""create or replace table raw.events (
-            event_id varchar, user_id varchar, account_id varchar, event_name varchar,
-            event_time timestamp, properties varchar)""")
         if accounts:
             con.executemany("insert into raw.accounts values (?, ?, ?, ?, ?, ?, ?)", accounts)
         if users:
             con.executemany("insert into raw.users values (?, ?, ?, ?, ?)", users)
         if events:
             con.executemany("insert into raw.events values (?, ?, ?, ?, ?, ?)", events)
+
+
+def write_raw_tables(database: Path, accounts=ACCOUNTS, users=USERS, events=EVENTS) -> None:
+    """Create raw.accounts, raw.users and raw.events in `database` holding the given rows."""
+    with duckdb.connect(str(database)) as con:
+        create_raw_tables(con)
+    add_fixture_world(database, accounts, users, events)

@@ -17,7 +17,7 @@ from dbt.adapters.contracts.connection import ConnectionState
 from dbt.cli.main import dbtRunner
 from sqlglot import exp
 
-from conftest import _environment, copy_project
+from conftest import copy_project, temporary_environment
 
 # Functions sqlglot does not model but BigQuery has; anything else unknown is a portability bug.
 KNOWN_BIGQUERY_FUNCTIONS: set[str] = set()
@@ -34,7 +34,7 @@ def compiled(tmp_path_factory) -> dict:
     """Compiled nodes by unique id (seeds have no SQL and are left out)."""
     project_dir = copy_project(tmp_path_factory.mktemp("bigquery") / "project")
     with (
-        _environment(PQL_TARGET="bigquery", BIGQUERY_PROJECT="pql-ci", BIGQUERY_AUTH_METHOD="oauth"),
+        temporary_environment(PQL_TARGET="bigquery", BIGQUERY_PROJECT="pql-ci", BIGQUERY_AUTH_METHOD="oauth"),
         mock.patch.object(BigQueryConnectionManager, "open", classmethod(_offline_open)),
         mock.patch.object(BigQueryAdapter, "get_relation", lambda self, *args, **kwargs: None),
         mock.patch.object(BigQueryAdapter, "list_relations_without_caching", lambda self, *args, **kwargs: []),

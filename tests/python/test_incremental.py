@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-import duckdb
-
 from conftest import DbtProject
-from fixture_world import ACCOUNTS, EVENTS, USERS
+from fixture_world import add_fixture_world
 from generate_sample_data import generate
 
 DAYS = ["2026-03-29", "2026-03-30", "2026-03-31"]
@@ -17,10 +15,7 @@ LATE_EVENT = ("late_1", "u_custom", "acc_custom", "pricing_page_viewed", "2026-0
 
 def _load_world(project: DbtProject) -> None:
     generate(project.database, accounts=150, events=None, end_date=dt.date(2026, 3, 31), seed=3)
-    with duckdb.connect(str(project.database)) as con:
-        con.executemany("insert into raw.accounts values (?, ?, ?, ?, ?, ?, ?)", ACCOUNTS)
-        con.executemany("insert into raw.users values (?, ?, ?, ?, ?)", USERS)
-        con.executemany("insert into raw.events values (?, ?, ?, ?, ?, ?)", EVENTS)
+    add_fixture_world(project.database)
 
 
 def _marts(project: DbtProject) -> dict[str, list[tuple]]:

@@ -26,7 +26,7 @@ import pytest
 import snowflake.connector
 
 from conftest import DbtProject, copy_project, new_project
-from fixture_world import ACCOUNTS, EVENTS, USERS
+from fixture_world import ACCOUNTS, add_fixture_world
 from generate_sample_data import generate
 
 SCORE_DATE = "2026-03-31"
@@ -104,10 +104,7 @@ def duckdb_world(tmp_path_factory) -> DbtProject:
     """The sample world and the fixture accounts, scored on DuckDB."""
     project = new_project(tmp_path_factory.mktemp("duckdb"))
     generate(project.database, accounts=120, events=None, end_date=dt.date(2026, 3, 31), seed=11)
-    with duckdb.connect(str(project.database)) as con:
-        con.executemany("insert into raw.accounts values (?, ?, ?, ?, ?, ?, ?)", ACCOUNTS)
-        con.executemany("insert into raw.users values (?, ?, ?, ?, ?)", USERS)
-        con.executemany("insert into raw.events values (?, ?, ?, ?, ?, ?)", EVENTS)
+    add_fixture_world(project.database)
     project.build(pql_score_date=SCORE_DATE)
     return project
 

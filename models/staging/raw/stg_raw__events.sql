@@ -16,11 +16,9 @@ renamed as (
         cast(account_id as {{ dbt.type_string() }}) as account_id,
         lower(trim(cast(event_name as {{ dbt.type_string() }}))) as event_name,
         cast(event_time as {{ dbt.type_timestamp() }}) as event_at,
-        cast(cast(event_time as {{ dbt.type_timestamp() }}) as date) as event_date,
         {{ pql_json_text('properties', 'session_id') }} as session_id,
         properties
     from source
-    where cast(event_time as {{ dbt.type_timestamp() }}) < {{ pql_score_date_end() }}
 
 ),
 
@@ -28,6 +26,7 @@ keyed as (
 
     select
         *,
+        cast(event_at as date) as event_date,
         -- Events without a pipeline id are identified by who did what when.
         coalesce(
             source_event_id,
@@ -39,6 +38,7 @@ keyed as (
             ])) }}
         ) as event_id
     from renamed
+    where event_at < {{ pql_score_date_end() }}
 
 ),
 
