@@ -76,7 +76,40 @@
 {% endmacro %}
 
 
+{% macro pql_max_window_days() %}
+    {#-
+        The longest signal window allowed, in days: var pql_max_window_days (default 90).
+        Scoring never reads aggregates older than this before the score date, as a literal
+        bound a warehouse can prune partitions with; the seed checks reject longer windows.
+    -#}
+    {%- set raw_value = var('pql_max_window_days', 90) | string | trim -%}
+    {%- if not modules.re.match('^[0-9]{1,4}$', raw_value) -%}
+        {{ exceptions.raise_compiler_error(
+            "var pql_max_window_days must be a whole number of days, got '" ~ raw_value ~ "'"
+        ) }}
+    {%- endif -%}
+    {{- raw_value | int -}}
+{% endmacro %}
+
+
+{% macro pql_oldest_window_date() %}
+    {#- SQL date literal: the first day the longest allowed window (pql_max_window_days) can reach. -#}
+    cast('{{ pql_days_after_score_date(-1 * (pql_max_window_days() | int)) }}' as date)
+{%- endmacro %}
+
+
 {% macro pql_incremental_start_date() %}
     {#- SQL date literal: the first day an incremental run re-reads (score date minus the lookback). -#}
     cast('{{ pql_days_after_score_date(-1 * (pql_incremental_lookback_days() | int)) }}' as date)
+{%- endmacro %}
+
+
+{% macro pql_incremental_start_timestamp() %}
+    {#-
+        SQL timestamp literal: midnight UTC starting the first day an incremental run re-reads.
+        Filter event times with this rather than their dates, so the filter reaches the
+        raw table's storage (zone maps, partitions) and skips the days before it.
+    -#}
+    cast('{{ pql_days_after_score_date(-1 * (pql_incremental_lookback_days() | int)) }} 00:00:00'
+        as {{ dbt.type_timestamp() }})
 {%- endmacro %}

@@ -66,17 +66,17 @@ class Archetype:
     activity: float  # relative event volume
     newest_day: int  # events fall between newest_day and oldest_day days before the end date
     oldest_day: int
-    recency_bias: float  # >1 pulls events towards newest_day
+    recency_ratio: float  # how many times busier the newest day is than the oldest (1 = even)
     activation_weight: float
     intent_weight: float
 
 
 ARCHETYPES = [
     Archetype("dormant", 0.18, 1, 4, 0.5, 20, 89, 1.0, 1.0, 0.3),
-    Archetype("solo_explorer", 0.17, 1, 1, 0.6, 0, 60, 1.5, 0.6, 0.6),
+    Archetype("solo_explorer", 0.17, 1, 1, 0.6, 0, 60, 3.0, 0.6, 0.6),
     Archetype("casual_team", 0.30, 2, 5, 1.0, 0, 89, 1.0, 1.0, 0.6),
-    Archetype("growing_team", 0.22, 3, 15, 3.0, 0, 89, 2.0, 2.0, 1.2),
-    Archetype("evaluating_team", 0.13, 3, 25, 4.0, 0, 60, 3.0, 2.5, 4.0),
+    Archetype("growing_team", 0.22, 3, 15, 3.0, 0, 89, 4.0, 2.0, 1.2),
+    Archetype("evaluating_team", 0.13, 3, 25, 4.0, 0, 60, 8.0, 2.5, 4.0),
 ]
 
 
@@ -90,6 +90,18 @@ def _event_probabilities(archetype: Archetype) -> np.ndarray:
     weights[len(CORE_EVENTS):len(CORE_EVENTS) + len(ACTIVATION_EVENTS)] *= archetype.activation_weight
     weights[len(CORE_EVENTS) + len(ACTIVATION_EVENTS):] *= archetype.intent_weight
     return weights / weights.sum()
+
+
+def _recent_first(uniform: np.ndarray, ratio: float) -> np.ndarray:
+    """Map uniform draws on [0, 1) to ages on [0, 1) whose density falls evenly (exponentially) by `ratio`.
+
+    Bounded on purpose: the newest day is at most a few times an average day, as in a real
+    event stream, so "one new day" in a benchmark is a day's worth of events.
+    """
+    if ratio == 1.0:
+        return uniform
+    rate = np.log(ratio)
+    return -np.log1p(-uniform * (1 - np.exp(-rate))) / rate
 
 
 def _account_table(rng: np.random.Generator, count: int, end: dt.datetime):
@@ -179,7 +191,7 @@ def _event_chunk(rng: np.random.Generator, accounts: np.ndarray, counts: np.ndar
         rows = np.flatnonzero(archetype_of_session == a)
         span = archetype.oldest_day - archetype.newest_day + 1
         session_days_ago[rows] = archetype.newest_day + np.floor(
-            span * rng.random(len(rows)) ** archetype.recency_bias).astype(np.int64)
+            span * _recent_first(rng.random(len(rows)), archetype.recency_ratio)).astype(np.int64)
     # The first user of an account has most of its sessions; sessions start early enough to end the same day.
     session_user = first_user[account_of_session] + np.floor(
         users_per_account[account_of_session] * rng.random(session_count) ** 2).astype(np.int64)

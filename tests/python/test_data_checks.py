@@ -9,12 +9,12 @@ def test_an_event_id_reused_on_another_day_fails_the_build_naming_it(make_projec
     project = make_project()
     write_raw_tables(project.database)
     # Same pipeline id, two different days inside the days this run re-reads: not an exact
-    # duplicate (the times differ), so staging keeps both, and the key check must object.
+    # copy (the days differ), so staging keeps both, and the key check must object.
     project.query("insert into raw.events values "
                   "('e34', 'u_pql', 'acc_pql', 'pricing_page_viewed', timestamp '2026-03-31 08:00:00', '{}')")
     result = project.dbt("build", dbt_vars={"pql_score_date": SCORE_DATE})
     assert not result.success
-    assert any("event_id=e34" in line and "event_id appears more than once" in line
+    assert any("event_id=e34" in line and "event_id delivered with different contents" in line
                for line in project.log_lines), "\n".join(project.log_lines[-20:])
 
 

@@ -75,8 +75,11 @@ def test_raising_the_pql_threshold_moves_only_accounts_below_it(make_project):
          "rule_id=classic_icp_match, problem=unknown signal is_icp_mach"),
         ("pql_rules", "classic,classic_icp_match,fit,", "classic,classic_icp_match,firmographic,",
          "rule_id=classic_icp_match, problem=component firmographic has no cap in pql_components"),
+        ("pql_signals", "workspace_created_30d,has_event,30,", "workspace_created_30d,has_event,120,",
+         "signal_name=workspace_created_30d, problem=window_days is longer than var pql_max_window_days (90)"),
     ],
-    ids=["tier-overlap", "tier-gap", "caps-not-100", "inverted-band", "unknown-signal", "unknown-component"],
+    ids=["tier-overlap", "tier-gap", "caps-not-100", "inverted-band", "unknown-signal", "unknown-component",
+         "window-too-long"],
 )
 def test_broken_seed_fails_build_naming_row_and_reason_and_keeps_previous_scores(
     make_project, seed, old, new, expected_problem
@@ -114,8 +117,10 @@ def test_unknown_live_scoring_model_fails_instead_of_scoring_zero(make_project):
         ({"pql_score_date": "31/03/2026"}, "var pql_score_date must be a date written YYYY-MM-DD"),
         ({"pql_score_date": "2026-02-30"}, "var pql_score_date must be a date written YYYY-MM-DD"),
         ({"pql_scoring_model": "classic'; drop table x; --"}, "var pql_scoring_model must be a rule-set name"),
+        ({"pql_incremental_lookback_days": "-3"}, "var pql_incremental_lookback_days must be a whole number of days"),
+        ({"pql_max_window_days": "ninety"}, "var pql_max_window_days must be a whole number of days"),
     ],
-    ids=["date-format", "impossible-date", "model-name-injection"],
+    ids=["date-format", "impossible-date", "model-name-injection", "negative-lookback", "max-window-not-a-number"],
 )
 def test_bad_vars_fail_compilation_with_a_clear_message(make_project, dbt_vars, message):
     project = make_project()

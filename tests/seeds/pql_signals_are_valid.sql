@@ -1,6 +1,6 @@
--- Every signal's measure must have what it needs: event measures a window and
--- events to count (and '*' alone or not at all); account measures a known
--- attribute, and list lookups a list that exists.
+-- Every signal's measure must have what it needs: event measures a window (no longer
+-- than var pql_max_window_days) and events to count (and '*' alone or not at all);
+-- account measures a known attribute, and list lookups a list that exists.
 with
 
 signals as (
@@ -57,6 +57,14 @@ problems as (
         'event measure needs window_days of 0 or more' as problem
     from checked
     where is_event_measure and (window_days is null or window_days < 0)
+
+    union all
+
+    select
+        signal_name,
+        'window_days is longer than var pql_max_window_days ({{ pql_max_window_days() }})' as problem
+    from checked
+    where is_event_measure and window_days > {{ pql_max_window_days() }}
 
     union all
 

@@ -1,4 +1,5 @@
--- Primary key of stg_raw__events: every event has an id, and no id appears twice.
+-- Primary key of stg_raw__events: every event has an id, and no id appears twice
+-- (staging collapses exact copies, so a repeat is an id sent with different contents).
 -- A daily run checks the days it re-reads (the score date and the lookback before
 -- it); re-checking all history every day would cost more than the run itself.
 -- A --full-refresh checks every day.
@@ -8,10 +9,11 @@ events as (
 
     select
         event_id,
+        event_at,
         event_date
     from {{ ref('stg_raw__events') }}
     {% if not flags.FULL_REFRESH %}
-        where event_date >= {{ pql_incremental_start_date() }}
+        where event_at >= {{ pql_incremental_start_timestamp() }}
     {% endif %}
 
 ),
@@ -31,7 +33,7 @@ problems as (
     select
         event_id,
         count(*) as occurrences,
-        'event_id appears more than once' as problem
+        'event_id delivered with different contents' as problem
     from events
     where event_id is not null
     group by 1

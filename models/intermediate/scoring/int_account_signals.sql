@@ -1,7 +1,7 @@
 -- One row per account per signal the live rule set reads, valued as of the score
 -- date. Event signals come from one pass over the daily activity: each activity
--- row is matched to the signals its event feeds (or to '*' signals, which take
--- every event), kept when it falls in that signal's window, then aggregated.
+-- row is matched to the signals its event feeds (per-user days feed '*' signals,
+-- which take every event), kept when it falls in that signal's window, then aggregated.
 with
 
 accounts as (
@@ -13,6 +13,12 @@ accounts as (
 daily_activity as (
 
     select * from {{ ref('int_events_aggregated_daily') }}
+
+),
+
+user_activity as (
+
+    select * from {{ ref('int_user_activity_daily') }}
 
 ),
 
@@ -89,43 +95,14 @@ any_event_signals as (
 
 ),
 
-longest_window as (
+window_start as (
 
-    select max(window_days) as window_days
+    -- The longest live window. Days after the score date may be in the aggregates
+    -- already (a run for a past date). The literal bound on var pql_max_window_days
+    -- below lets a warehouse prune the aggregates' partitions; this one is tighter.
+    select
+        cast({{ dbt.dateadd('day', '-1 * max(window_days)', pql_score_date()) }} as date) as first_day
     from event_signals
-
-),
-
-activity_with_age as (
-
-    select
-        daily_activity.account_id,
-        daily_activity.user_id,
-        daily_activity.activity_date,
-        daily_activity.event_name,
-        daily_activity.event_count,
-        {{ dbt.datediff('daily_activity.activity_date', pql_score_date(), 'day') }} as days_before_score_date  -- noqa: LT05
-    from daily_activity
-    -- Days after the score date may be in the aggregate already (a run for a past date).
-    where
-        daily_activity.activity_date <= {{ pql_score_date() }}
-        and daily_activity.activity_date >= {{ dbt.dateadd(
-            'day', '-1 * (select longest_window.window_days from longest_window)', pql_score_date()
-        ) }}
-
-),
-
-user_days as (
-
-    -- Signals fed by every event ('*') need no event names: one row per user and day.
-    select
-        account_id,
-        user_id,
-        activity_date,
-        days_before_score_date,
-        sum(event_count) as event_count
-    from activity_with_age
-    group by 1, 2, 3, 4
 
 ),
 
@@ -133,42 +110,56 @@ activity_by_signal as (
 
     select
         signal_events.signal_name,
-        activity_with_age.account_id,
-        activity_with_age.user_id,
-        activity_with_age.activity_date,
-        activity_with_age.days_before_score_date,
-        activity_with_age.event_count
-    from activity_with_age
+        daily_activity.account_id,
+        daily_activity.user_id,
+        daily_activity.activity_date,
+        daily_activity.event_count
+    from daily_activity
     inner join signal_events
-        on activity_with_age.event_name = signal_events.event_name
+        on daily_activity.event_name = signal_events.event_name
+    where
+        daily_activity.activity_date <= {{ pql_score_date() }}
+        and daily_activity.activity_date >= {{ pql_oldest_window_date() }}
+        and daily_activity.activity_date >= (select window_start.first_day from window_start)
 
     union all
 
     select
         any_event_signals.signal_name,
-        user_days.account_id,
-        user_days.user_id,
-        user_days.activity_date,
-        user_days.days_before_score_date,
-        user_days.event_count
-    from user_days
+        user_activity.account_id,
+        user_activity.user_id,
+        user_activity.activity_date,
+        user_activity.event_count
+    from user_activity
     cross join any_event_signals
+    where
+        user_activity.activity_date <= {{ pql_score_date() }}
+        and user_activity.activity_date >= {{ pql_oldest_window_date() }}
+        and user_activity.activity_date >= (select window_start.first_day from window_start)
 
 ),
 
 event_measures as (
 
+    -- Each measure is counted only for the signals that use it: distinct days and
+    -- users cost far more than a sum.
     select
         activity_by_signal.account_id,
         activity_by_signal.signal_name,
         sum(activity_by_signal.event_count) as event_count,
-        count(distinct activity_by_signal.activity_date) as active_days,
-        count(distinct activity_by_signal.user_id) as active_users
+        count(distinct case
+            when event_signals.measure = 'active_days' then activity_by_signal.activity_date
+        end) as active_days,
+        count(distinct case
+            when event_signals.measure = 'active_users' then activity_by_signal.user_id
+        end) as active_users
     from activity_by_signal
     inner join event_signals
         on activity_by_signal.signal_name = event_signals.signal_name
     -- A window of N days holds events from midnight of the score date minus N days.
-    where activity_by_signal.days_before_score_date <= event_signals.window_days
+    where
+        {{ dbt.datediff('activity_by_signal.activity_date', pql_score_date(), 'day') }}
+        <= event_signals.window_days
     group by 1, 2
 
 ),

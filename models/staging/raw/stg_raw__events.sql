@@ -44,15 +44,22 @@ keyed as (
 
 deduplicated as (
 
+    -- Copies of one event (same id, account, user, name and time) collapse into one
+    -- row; grouping is cheaper than ranking rows. Time is in the key so that a filter
+    -- on event_at reaches the raw table. An id delivered with different contents stays
+    -- as two rows, for the key test to flag rather than to lose one silently.
     select
-        *,
-        -- Exact duplicates share their time, so partitioning by day loses none of them
-        -- and lets a filter on event_date reach the raw table below this window.
-        row_number() over (
-            partition by event_date, event_id
-            order by event_at, event_name, user_id
-        ) as occurrence
+        event_id,
+        account_id,
+        user_id,
+        event_name,
+        event_at,
+        event_date,
+        min(source_event_id) as source_event_id,
+        min(session_id) as session_id,
+        {{ dbt.any_value('properties') }} as properties
     from keyed
+    group by 1, 2, 3, 4, 5, 6
 
 ),
 
@@ -69,7 +76,6 @@ final as (
         session_id,
         properties
     from deduplicated
-    where occurrence = 1
 
 )
 

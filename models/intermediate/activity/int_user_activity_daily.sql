@@ -1,0 +1,30 @@
+-- One row per account, user and day the user did anything: the daily aggregate
+-- without event names. Signals fed by every event ('*': active days, active users,
+-- all events) read this, which is several times smaller than the aggregate.
+-- Incremental like the aggregate it reads: a run replaces the days it re-reads.
+{{ config(**pql_daily_activity_config(['account_id'])) }}
+
+with
+
+daily_activity as (
+
+    select * from {{ ref('int_events_aggregated_daily') }}
+    {% if is_incremental() %}
+        where activity_date >= {{ pql_incremental_start_date() }}
+    {% endif %}
+
+),
+
+final as (
+
+    select
+        account_id,
+        user_id,
+        activity_date,
+        sum(event_count) as event_count
+    from daily_activity
+    group by 1, 2, 3
+
+)
+
+select * from final
