@@ -26,7 +26,6 @@ keyed as (
 
     select
         *,
-        cast(event_at as date) as event_date,
         -- Events without a pipeline id are identified by who did what when.
         coalesce(
             source_event_id,
@@ -54,12 +53,11 @@ deduplicated as (
         user_id,
         event_name,
         event_at,
-        event_date,
         min(source_event_id) as source_event_id,
         min(session_id) as session_id,
         {{ dbt.any_value('properties') }} as properties
     from keyed
-    group by 1, 2, 3, 4, 5, 6
+    group by 1, 2, 3, 4, 5
 
 ),
 
@@ -72,7 +70,7 @@ final as (
         account_id,
         event_name,
         event_at,
-        event_date,
+        cast(event_at as date) as event_date,
         session_id,
         properties
     from deduplicated
