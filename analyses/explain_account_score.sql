@@ -1,5 +1,6 @@
 -- Why did an account score what it did? Every signal the live rule set reads, its
--- value, and the points each rule gave, next to the account's final score.
+-- value, and the points each rule gave (on its own, after component caps, and as
+-- counted in the 0-100 score), next to the account's final score.
 --   dbt compile -s explain_account_score --vars '{pql_account_id: acc_0000278}'
 -- then run the SQL printed (or target/compiled/.../explain_account_score.sql).
 {% set account_id = var("pql_account_id", "") | replace("'", "''") %}
@@ -14,7 +15,7 @@ signals as (
 
 contributions as (
 
-    select * from {{ ref('int_rule_contributions') }}
+    select * from {{ ref('pql_score_contributions') }}
 
 ),
 
@@ -32,7 +33,9 @@ final as (
         signals.signal_value,
         contributions.rule_id,
         contributions.component,
-        contributions.points,
+        contributions.raw_points,
+        contributions.capped_points,
+        contributions.counted_points,
         contributions.reason,
         scores.product_score,
         scores.fit_score,
@@ -51,4 +54,4 @@ final as (
 )
 
 select * from final
-order by component asc, points desc, signal_name asc
+order by component asc, counted_points desc, signal_name asc

@@ -1,8 +1,9 @@
 {% macro pql_component_points(component) %}
 {#-
-    Points of one scoring component (product, fit or intent) per account:
-    the sum of the component's fired rules, clamped to 0 and the component's
-    cap in pql_components. Every account gets a row, with or without rules fired.
+    Points of one scoring component (product, fit or intent) per account: the sum
+    of its fired rules' points after the component's cap and floor (worked out rule
+    by rule in int_rule_contributions_capped), beside the sum before them. Every
+    account gets a row, with or without rules fired.
 -#}
 with
 
@@ -16,8 +17,9 @@ contributions as (
 
     select
         account_id,
-        points
-    from {{ ref('int_rule_contributions') }}
+        raw_points,
+        capped_points
+    from {{ ref('int_rule_contributions_capped') }}
     where component = '{{ component }}'
 
 ),
@@ -36,7 +38,8 @@ summed as (
 
     select
         account_id,
-        sum(points) as uncapped_points
+        sum(raw_points) as uncapped_points,
+        sum(capped_points) as capped_points
     from contributions
     group by 1
 
@@ -47,12 +50,7 @@ final as (
     select
         accounts.account_id,
         coalesce(summed.uncapped_points, 0) as {{ component }}_points_uncapped,
-        case
-            when coalesce(summed.uncapped_points, 0) < 0 then 0
-            when coalesce(summed.uncapped_points, 0) > component_cap.max_points
-                then component_cap.max_points
-            else coalesce(summed.uncapped_points, 0)
-        end as {{ component }}_points,
+        coalesce(summed.capped_points, 0) as {{ component }}_points,
         component_cap.max_points as {{ component }}_max_points
     from accounts
     {#- No cap row means no scores: the seed checks name the missing row. #}

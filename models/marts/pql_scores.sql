@@ -28,7 +28,7 @@ intent_points as (
 
 contributions as (
 
-    select * from {{ ref('int_rule_contributions') }}
+    select * from {{ ref('int_rule_contributions_capped') }}
 
 ),
 
@@ -76,22 +76,23 @@ clamped as (
 
 ranked_reasons as (
 
-    -- Largest contributions first; a reason is kept only while the running text fits
+    -- Largest counted points first; a reason is kept only while the running text fits
     -- 255 characters (each "; " separator counted), so no reason is cut mid-word.
+    -- Rules the caps left at 0 moved nothing and are not named.
     select
         account_id,
         reason,
         row_number() over (
             partition by account_id
-            order by abs(points) desc, rule_id
+            order by abs(counted_points) desc, rule_id
         ) as reason_rank,
         sum({{ dbt.length('reason') }} + 2) over (
             partition by account_id
-            order by abs(points) desc, rule_id
+            order by abs(counted_points) desc, rule_id
             rows between unbounded preceding and current row
         ) - 2 as running_length
     from contributions
-    where points != 0
+    where counted_points != 0
 
 ),
 

@@ -34,7 +34,7 @@ def test_reasons_list_contributions_largest_first_and_add_up(classic: DbtProject
         "+15 created a workspace; +10 opened the billing portal; +10 ICP industry; "
         "+10 viewed pricing; +5 active on 7 day(s) in the last month; +5 ICP match"
     )
-    # Classic caps never bind, so the reasons' points add up to the score.
+    # Reasons carry the points that counted, after caps, so they add up to the score.
     for row in classic.scores().values():
         points = [int(reason.split(" ", 1)[0]) for reason in row["score_reasons"].split("; ") if reason]
         assert sum(points) == row["pql_score"], row["account_id"]
@@ -76,7 +76,7 @@ def _compiled_analysis(project: DbtProject, name: str, **dbt_vars) -> str:
 
 def test_explain_analysis_reconciles_with_the_mart(classic: DbtProject):
     sql = _compiled_analysis(classic, "explain_account_score", pql_account_id="acc_pql")
-    rows = classic.query(f"select rule_id, points, pql_score from ({sql}) as explained")
+    rows = classic.query(f"select rule_id, counted_points, pql_score from ({sql}) as explained")
     assert sum(points for rule_id, points, _ in rows if rule_id) == rows[0][2] == 74
     # Signals that fired no rule are listed too, so an analyst sees what was missing.
     assert any(rule_id is None for rule_id, _, _ in rows)

@@ -1,7 +1,8 @@
 -- The scoring maths of one rule: one row per account per rule of the live rule
 -- set that fired, i.e. whose signal value lies in the rule's inclusive band.
 -- A rule gives flat points, or points per unit of the signal value capped (in
--- size) at max_points. Component caps are applied downstream.
+-- size) at max_points. Component caps are applied downstream, in
+-- int_rule_contributions_capped.
 with
 
 signals as (
@@ -63,13 +64,8 @@ final as (
         component,
         signal_name,
         signal_value,
-        cast(rule_points as {{ dbt.type_int() }}) as points,
-        {{ dbt.concat([
-            "case when rule_points >= 0 then '+' else '' end",
-            "cast(cast(rule_points as " ~ dbt.type_int() ~ ") as " ~ dbt.type_string() ~ ")",
-            "' '",
-            dbt.replace('label', "'{value}'", "cast(signal_value as " ~ dbt.type_string() ~ ")"),
-        ]) }} as reason
+        cast(rule_points as {{ dbt.type_int() }}) as raw_points,
+        {{ dbt.replace('label', "'{value}'", "cast(signal_value as " ~ dbt.type_string() ~ ")") }} as label_text
     from scored
 
 )

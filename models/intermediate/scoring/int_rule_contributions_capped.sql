@@ -1,0 +1,108 @@
+-- Where the caps bite: every fired rule's points after its component's cap and
+-- floor (capped_points), and after the total's clamp to 0-100 (counted_points).
+-- The one place caps are applied, so that each account's capped points add up to
+-- its component scores and its counted points to its pql_score.
+--
+-- A cap is shared out in a fixed order: gains first, largest first, then losses,
+-- largest first (ties by rule_id). Each rule counts what it moves the running,
+-- clamped total by: a gain past the cap counts only up to it, and a loss counts
+-- only down to the floor of 0.
+with
+
+contributions as (
+
+    select * from {{ ref('int_rule_contributions') }}
+
+),
+
+components as (
+
+    select
+        component,
+        max_points
+    from {{ ref('pql_components') }}
+    where scoring_model = '{{ pql_scoring_model() }}'
+
+),
+
+ordered_in_component as (
+
+    select
+        contributions.*,
+        components.max_points as component_max_points,
+        sum(contributions.raw_points) over (
+            partition by contributions.account_id, contributions.component
+            order by
+                case when contributions.raw_points >= 0 then 0 else 1 end,
+                abs(contributions.raw_points) desc,
+                contributions.rule_id
+            rows between unbounded preceding and current row
+        ) as component_running_points
+    from contributions
+    -- A rule whose component has no cap gives nothing: the seed checks name it.
+    inner join components
+        on contributions.component = components.component
+
+),
+
+capped as (
+
+    select
+        *,
+        {{ pql_clamp('component_running_points', 0, 'component_max_points') }}
+        - {{ pql_clamp('component_running_points - raw_points', 0, 'component_max_points') }}
+            as capped_points
+    from ordered_in_component
+
+),
+
+ordered_in_total as (
+
+    select
+        *,
+        sum(capped_points) over (
+            partition by account_id
+            order by
+                case when capped_points >= 0 then 0 else 1 end,
+                abs(capped_points) desc,
+                rule_id
+            rows between unbounded preceding and current row
+        ) as total_running_points
+    from capped
+
+),
+
+counted as (
+
+    select
+        *,
+        {{ pql_clamp('total_running_points', 0, 100) }}
+        - {{ pql_clamp('total_running_points - capped_points', 0, 100) }} as counted_points
+    from ordered_in_total
+
+),
+
+final as (
+
+    select
+        account_id,
+        rule_id,
+        component,
+        signal_name,
+        signal_value,
+        raw_points,
+        cast(capped_points as {{ dbt.type_int() }}) as capped_points,
+        cast(counted_points as {{ dbt.type_int() }}) as counted_points,
+        label_text,
+        -- What a rep reads: the points that counted, then the rule's label.
+        {{ dbt.concat([
+            "case when counted_points >= 0 then '+' else '' end",
+            "cast(counted_points as " ~ dbt.type_string() ~ ")",
+            "' '",
+            "label_text",
+        ]) }} as reason
+    from counted
+
+)
+
+select * from final

@@ -1,0 +1,31 @@
+-- One row per account per rule that fired: the explanation of pql_scores as data.
+-- raw_points is what the rule gives on its own; capped_points what is left after
+-- the component's cap and floor (they add up to the component scores); counted_points
+-- what is left after the 0-100 clamp (they add up to pql_score).
+with
+
+contributions as (
+
+    select * from {{ ref('int_rule_contributions_capped') }}
+
+),
+
+final as (
+
+    select
+        account_id,
+        rule_id,
+        component,
+        signal_name,
+        signal_value,
+        raw_points,
+        capped_points,
+        counted_points,
+        reason,
+        cast('{{ pql_scoring_model() }}' as {{ dbt.type_string() }}) as scoring_model,
+        {{ pql_score_date() }} as score_date
+    from contributions
+
+)
+
+select * from final
