@@ -1,5 +1,6 @@
 -- One row per account: its PQL score as of the score date, the components behind
--- it, its tier with routing treatment and SLA, and the reasons in words.
+-- it, its tier (raised by a hot trigger), where it is routed and with what SLA (a
+-- routing gate overrides both), and the reasons in words.
 with
 
 accounts as (
@@ -29,6 +30,12 @@ intent_points as (
 contributions as (
 
     select * from {{ ref('int_rule_contributions_capped') }}
+
+),
+
+routing as (
+
+    select * from {{ ref('int_account_routing') }}
 
 ),
 
@@ -65,42 +72,77 @@ clamped as (
 
     select
         *,
-        case
-            when component_total < 0 then 0
-            when component_total > 100 then 100
-            else component_total
-        end as pql_score
+        {{ pql_clamp('component_total', 0, 100) }} as pql_score
     from summed
+
+),
+
+routed as (
+
+    -- The tier is the score's band, raised to the top tier by a hot trigger unless a
+    -- routing gate holds: a gate overrides triggers and score alike.
+    select
+        clamped.*,
+        routing.hot_trigger,
+        routing.hot_trigger_sla_hours,
+        routing.routing_gate,
+        routing.routing_gate_treatment,
+        score_tiers.tier_rank as score_tier_rank,
+        score_tiers.sla_hours as score_tier_sla_hours,
+        case
+            when routing.hot_trigger is not null and routing.routing_gate is null
+                then (select max(tiers.tier_rank) from tiers)
+            else score_tiers.tier_rank
+        end as tier_rank,
+        case
+            when routing.routing_gate is not null
+                then {{ dbt.concat(['routing.routing_gate_treatment', "': '", 'routing.routing_gate']) }}
+            when routing.hot_trigger is not null
+                then {{ dbt.concat(["'Hot trigger: '", 'routing.hot_trigger']) }}
+            else ''
+        end as routing_reason
+    from clamped
+    left join tiers as score_tiers
+        on clamped.pql_score between score_tiers.min_score and score_tiers.max_score
+    left join routing
+        on clamped.account_id = routing.account_id
 
 ),
 
 ranked_reasons as (
 
-    -- Largest counted points first; a reason is kept only while the running text fits
-    -- 255 characters (each "; " separator counted), so no reason is cut mid-word.
-    -- Rules the caps left at 0 moved nothing and are not named.
+    -- Largest counted points first; a reason is kept only while the running text,
+    -- after the routing reason, fits 255 characters (each "; " separator counted),
+    -- so no reason is cut mid-word. Rules the caps left at 0 moved nothing and are
+    -- not named.
     select
-        account_id,
-        reason,
+        contributions.account_id,
+        contributions.reason,
         row_number() over (
-            partition by account_id
-            order by abs(counted_points) desc, rule_id
+            partition by contributions.account_id
+            order by abs(contributions.counted_points) desc, contributions.rule_id
         ) as reason_rank,
-        sum({{ dbt.length('reason') }} + 2) over (
-            partition by account_id
-            order by abs(counted_points) desc, rule_id
+        sum({{ dbt.length('contributions.reason') }} + 2) over (
+            partition by contributions.account_id
+            order by abs(contributions.counted_points) desc, contributions.rule_id
             rows between unbounded preceding and current row
-        ) - 2 as running_length
+        ) - 2
+        + case
+            when routed.routing_reason = '' then 0
+            else {{ dbt.length('routed.routing_reason') }} + 2
+        end as running_length
     from contributions
-    where counted_points != 0
+    inner join routed
+        on contributions.account_id = routed.account_id
+    where contributions.counted_points != 0
 
 ),
 
-reasons as (
+rule_reasons as (
 
     select
         account_id,
-        {{ dbt.listagg('reason', "'; '", 'order by reason_rank') }} as score_reasons
+        {{ dbt.listagg('reason', "'; '", 'order by reason_rank') }} as rule_reasons
     from ranked_reasons
     where running_length <= 255
     group by 1
@@ -110,28 +152,44 @@ reasons as (
 final as (
 
     select
-        clamped.account_id,
-        clamped.domain,
-        cast(clamped.product_score as {{ dbt.type_int() }}) as product_score,
-        cast(clamped.fit_score as {{ dbt.type_int() }}) as fit_score,
-        cast(clamped.intent_score as {{ dbt.type_int() }}) as intent_score,
-        cast(clamped.pql_score as {{ dbt.type_int() }}) as pql_score,
+        routed.account_id,
+        routed.domain,
+        cast(routed.product_score as {{ dbt.type_int() }}) as product_score,
+        cast(routed.fit_score as {{ dbt.type_int() }}) as fit_score,
+        cast(routed.intent_score as {{ dbt.type_int() }}) as intent_score,
+        cast(routed.pql_score as {{ dbt.type_int() }}) as pql_score,
         tiers.tier_name as pql_tier,
         cast(tiers.tier_rank as {{ dbt.type_int() }}) as pql_tier_rank,
         tiers.is_pql,
-        tiers.treatment,
-        cast(tiers.sla_hours as {{ dbt.type_int() }}) as sla_hours,
-        coalesce(reasons.score_reasons, '') as score_reasons,
+        coalesce(routed.routing_gate_treatment, tiers.treatment) as treatment,
+        cast(case
+            when routed.routing_gate is not null then null
+            when
+                routed.hot_trigger_sla_hours is not null
+                and (
+                    routed.score_tier_sla_hours is null
+                    or routed.hot_trigger_sla_hours < routed.score_tier_sla_hours
+                )
+                then routed.hot_trigger_sla_hours
+            else tiers.sla_hours
+        end as {{ dbt.type_int() }}) as sla_hours,
+        routed.hot_trigger,
+        routed.routing_gate,
+        case
+            when rule_reasons.rule_reasons is null then routed.routing_reason
+            when routed.routing_reason = '' then rule_reasons.rule_reasons
+            else {{ dbt.concat(['routed.routing_reason', "'; '", 'rule_reasons.rule_reasons']) }}
+        end as score_reasons,
         cast('{{ pql_scoring_model() }}' as {{ dbt.type_string() }}) as scoring_model,
         {{ pql_score_date() }} as score_date,
         cast(
             '{{ run_started_at.strftime("%Y-%m-%d %H:%M:%S") }}' as {{ dbt.type_timestamp() }}
         ) as scored_at
-    from clamped
+    from routed
     left join tiers
-        on clamped.pql_score between tiers.min_score and tiers.max_score
-    left join reasons
-        on clamped.account_id = reasons.account_id
+        on routed.tier_rank = tiers.tier_rank
+    left join rule_reasons
+        on routed.account_id = rule_reasons.account_id
 
 )
 

@@ -1,5 +1,5 @@
--- One row per account per signal the live rule set reads, valued as of the score
--- date. Event signals come from one pass over the daily activity: each activity
+-- One row per account per signal the live rule set reads (in its rules, hot
+-- triggers and routing gates), valued as of the score date. Event signals come from one pass over the daily activity: each activity
 -- row is matched to the signals its event feeds (per-user days feed '*' signals,
 -- which take every event), kept when it falls in that signal's window, then aggregated.
 with
@@ -52,15 +52,36 @@ rules as (
 
 ),
 
+hot_triggers as (
+
+    select * from {{ ref('pql_hot_triggers') }}
+
+),
+
+routing_gates as (
+
+    select * from {{ ref('pql_routing_gates') }}
+
+),
+
+live_signal_names as (
+
+    select signal_name from rules
+    where scoring_model = '{{ pql_scoring_model() }}'
+    union all
+    select signal_name from hot_triggers
+    where scoring_model = '{{ pql_scoring_model() }}'
+    union all
+    select signal_name from routing_gates
+    where scoring_model = '{{ pql_scoring_model() }}'
+
+),
+
 live_signals as (
 
     select signals.*
     from signals
-    where signals.signal_name in (
-        select rules.signal_name
-        from rules
-        where rules.scoring_model = '{{ pql_scoring_model() }}'
-    )
+    where signals.signal_name in (select live_signal_names.signal_name from live_signal_names)
 
 ),
 

@@ -34,10 +34,7 @@ fired as (
     from signals
     inner join rules
         on signals.signal_name = rules.signal_name
-    where
-        signals.signal_value is not null
-        and (rules.min_value is null or signals.signal_value >= rules.min_value)
-        and (rules.max_value is null or signals.signal_value <= rules.max_value)
+    where {{ pql_in_band('signals.signal_value', 'rules.min_value', 'rules.max_value') }}
 
 ),
 
@@ -65,7 +62,7 @@ final as (
         signal_name,
         signal_value,
         cast(rule_points as {{ dbt.type_int() }}) as raw_points,
-        {{ dbt.replace('label', "'{value}'", "cast(signal_value as " ~ dbt.type_string() ~ ")") }} as label_text
+        {{ pql_fill_label('label', 'signal_value') }} as label_text
     from scored
 
 )

@@ -1,0 +1,14 @@
+{% macro pql_in_band(value, min_value, max_value) -%}
+    {#- Whether a signal value lies in a seed row's inclusive band; an empty end is open, an unknown value never matches. -#}
+    (
+        {{ value }} is not null
+        and ({{ min_value }} is null or {{ value }} >= {{ min_value }})
+        and ({{ max_value }} is null or {{ value }} <= {{ max_value }})
+    )
+{%- endmacro %}
+
+
+{% macro pql_fill_label(label, value) -%}
+    {#- A seed row's label with `{value}` replaced by the signal's value. -#}
+    {{ dbt.replace(label, "'{value}'", "cast(" ~ value ~ " as " ~ dbt.type_string() ~ ")") }}
+{%- endmacro %}
