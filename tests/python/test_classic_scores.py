@@ -89,3 +89,19 @@ def test_band_distribution_analysis_counts_every_account(classic: DbtProject):
     )
     assert sum(accounts for _, accounts, _ in rows) == len(classic.scores())
     assert dict((band, pql) for band, _, pql in rows) == {0: 0, 10: 0, 20: 0, 30: 0, 50: 0, 70: 1, 90: 1}
+
+
+def test_contacts_flag_the_senior_active_buyer_with_the_accounts_score(classic: DbtProject):
+    rows = classic.query("""
+        select user_id, seniority_rank, is_economic_buyer, active_days_30d, key_actions,
+               is_primary_contact, pql_score, pql_tier
+        from analytics.pql_contacts where account_id = 'acc_hot' order by user_id
+    """)
+    ceo, engineer = rows
+    # Both were active this month; the CEO is the economic buyer, so the rep reaches her first.
+    assert ceo[0] == "u_hot_1" and ceo[1:3] == (1, True) and ceo[5] is True
+    assert engineer[0] == "u_hot_2" and engineer[1:3] == (None, False) and engineer[5] is False
+    assert "workspace_created x1" in ceo[4] and "team_member_invited x1" in ceo[4]
+    assert ceo[6:] == engineer[6:] == (EXPECTED_CLASSIC["acc_hot"][3], EXPECTED_CLASSIC["acc_hot"][4])
+    # The ghost account's user has no scored account, so no contact row.
+    assert classic.query("select count(*) from analytics.pql_contacts where account_id = 'acc_ghost'") == [(0,)]

@@ -1,0 +1,222 @@
+-- One row per user of a scored account: the account's score and tier, the user's
+-- own activity in the last 30 days, and a flag on the one contact a rep should reach
+-- first - the most senior economic buyer among users active in the last 30 days,
+-- else the most active user. What a reverse ETL tool syncs to CRM contact records.
+with
+
+users as (
+
+    select * from {{ ref('stg_raw__users') }}
+
+),
+
+scores as (
+
+    select * from {{ ref('pql_scores') }}
+
+),
+
+user_activity as (
+
+    select * from {{ ref('int_user_activity_daily') }}
+
+),
+
+daily_activity as (
+
+    select * from {{ ref('int_events_aggregated_daily') }}
+
+),
+
+job_titles as (
+
+    select * from {{ ref('pql_job_titles') }}
+
+),
+
+key_events as (
+
+    -- Events some signal is built from: the actions worth telling a rep about.
+    select distinct lower(trim(event_name)) as event_name
+    from {{ ref('pql_signal_events') }}
+    where trim(event_name) != '*'
+
+),
+
+titled_users as (
+
+    -- Punctuation counts as a space, and the title is padded, so keywords match whole words.
+    select
+        users.*,
+        {{ dbt.concat([
+            "' '",
+            "replace(replace(replace(replace(replace(lower(coalesce(users.job_title, '')), ',', ' '), '-', ' '), '&', ' '), '/', ' '), '.', ' ')",
+            "' '",
+        ]) }} as padded_title
+    from users
+
+),
+
+title_matches as (
+
+    select
+        titled_users.user_id,
+        job_titles.seniority_rank,
+        job_titles.is_economic_buyer,
+        row_number() over (
+            partition by titled_users.user_id
+            order by {{ dbt.length('job_titles.title_keyword') }} desc, job_titles.seniority_rank
+        ) as match_rank
+    from titled_users
+    inner join job_titles
+        on titled_users.padded_title like {{ dbt.concat(["'% '", 'job_titles.title_keyword', "' %'"]) }}
+
+),
+
+recent_activity as (
+
+    select
+        user_id,
+        count(*) as active_days_30d,
+        sum(event_count) as events_30d
+    from user_activity
+    where
+        activity_date <= {{ pql_score_date() }}
+        and activity_date >= cast('{{ pql_days_after_score_date(-30) }}' as date)
+    group by 1
+
+),
+
+last_activity as (
+
+    select
+        user_id,
+        max(activity_date) as last_active_date
+    from user_activity
+    where
+        activity_date <= {{ pql_score_date() }}
+        and activity_date >= {{ pql_oldest_window_date() }}
+    group by 1
+
+),
+
+key_action_counts as (
+
+    select
+        daily_activity.user_id,
+        daily_activity.event_name,
+        sum(daily_activity.event_count) as event_count
+    from daily_activity
+    inner join key_events
+        on daily_activity.event_name = key_events.event_name
+    where
+        daily_activity.activity_date <= {{ pql_score_date() }}
+        and daily_activity.activity_date >= cast('{{ pql_days_after_score_date(-30) }}' as date)
+    group by 1, 2
+
+),
+
+ranked_key_actions as (
+
+    select
+        user_id,
+        {{ dbt.concat([
+            'event_name', "' x'", 'cast(event_count as ' ~ dbt.type_string() ~ ')'
+        ]) }} as key_action,
+        row_number() over (partition by user_id order by event_count desc, event_name) as action_rank
+    from key_action_counts
+
+),
+
+key_actions as (
+
+    -- The five most frequent, e.g. "team_member_invited x3, integration_connected x1".
+    select
+        user_id,
+        {{ dbt.listagg('key_action', "', '", 'order by action_rank') }} as key_actions
+    from ranked_key_actions
+    where action_rank <= 5
+    group by 1
+
+),
+
+contacts as (
+
+    select
+        titled_users.user_id,
+        titled_users.account_id,
+        titled_users.email,
+        titled_users.job_title,
+        title_matches.seniority_rank,
+        coalesce(title_matches.is_economic_buyer, false) as is_economic_buyer,
+        last_activity.last_active_date,
+        coalesce(recent_activity.active_days_30d, 0) as active_days_30d,
+        coalesce(recent_activity.events_30d, 0) as events_30d,
+        coalesce(key_actions.key_actions, '') as key_actions
+    from titled_users
+    left join title_matches
+        on
+            titled_users.user_id = title_matches.user_id
+            and title_matches.match_rank = 1
+    left join recent_activity
+        on titled_users.user_id = recent_activity.user_id
+    left join last_activity
+        on titled_users.user_id = last_activity.user_id
+    left join key_actions
+        on titled_users.user_id = key_actions.user_id
+
+),
+
+ranked_contacts as (
+
+    select
+        *,
+        case
+            when is_economic_buyer and active_days_30d > 0
+                then 'most senior economic buyer active in the last 30 days'
+            when active_days_30d > 0 then 'most active user in the last 30 days'
+            else 'no user active in the last 30 days'
+        end as contact_reason,
+        row_number() over (
+            partition by account_id
+            order by
+                case when is_economic_buyer and active_days_30d > 0 then 0 else 1 end,
+                case when is_economic_buyer and active_days_30d > 0 then seniority_rank end,
+                active_days_30d desc,
+                events_30d desc,
+                coalesce(last_active_date, cast('1900-01-01' as date)) desc,
+                user_id
+        ) as contact_rank
+    from contacts
+
+),
+
+final as (
+
+    select
+        ranked_contacts.user_id,
+        ranked_contacts.account_id,
+        ranked_contacts.email,
+        ranked_contacts.job_title,
+        cast(ranked_contacts.seniority_rank as {{ dbt.type_int() }}) as seniority_rank,
+        ranked_contacts.is_economic_buyer,
+        ranked_contacts.last_active_date,
+        cast(ranked_contacts.active_days_30d as {{ dbt.type_int() }}) as active_days_30d,
+        cast(ranked_contacts.events_30d as {{ dbt.type_bigint() }}) as events_30d,
+        ranked_contacts.key_actions,
+        ranked_contacts.contact_rank = 1 as is_primary_contact,
+        case when ranked_contacts.contact_rank = 1 then ranked_contacts.contact_reason end
+            as primary_contact_reason,
+        scores.pql_score,
+        scores.pql_tier,
+        scores.is_pql,
+        scores.treatment,
+        scores.score_date
+    from ranked_contacts
+    -- Users of accounts missing from the accounts table have no score to sync.
+    inner join scores
+        on ranked_contacts.account_id = scores.account_id
+
+)
+
+select * from final
