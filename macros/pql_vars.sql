@@ -104,12 +104,13 @@
 {%- endmacro %}
 
 
-{% macro pql_incremental_start_timestamp() %}
+{% macro pql_incremental_start_timestamp(extra_days=0) %}
     {#-
-        SQL timestamp literal: midnight UTC starting the first day an incremental run re-reads.
+        SQL timestamp literal: midnight UTC starting the first day an incremental run
+        re-reads (moved `extra_days` earlier when a model needs the day before too).
         Filter event times with this rather than their dates, so the filter reaches the
         raw table's storage (zone maps, partitions) and skips the days before it.
     -#}
-    cast('{{ pql_days_after_score_date(-1 * (pql_incremental_lookback_days() | int)) }} 00:00:00'
-        as {{ dbt.type_timestamp() }})
+    {%- set days_back = (pql_incremental_lookback_days() | int) + (extra_days | int) -%}
+    cast('{{ pql_days_after_score_date(-1 * days_back) }} 00:00:00' as {{ dbt.type_timestamp() }})
 {%- endmacro %}

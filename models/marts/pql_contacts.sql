@@ -6,7 +6,7 @@ with
 
 users as (
 
-    select * from {{ ref('stg_raw__users') }}
+    select * from {{ ref('int_users_titled') }}
 
 ),
 
@@ -28,48 +28,12 @@ daily_activity as (
 
 ),
 
-job_titles as (
-
-    select * from {{ ref('pql_job_titles') }}
-
-),
-
 key_events as (
 
     -- Events some signal is built from: the actions worth telling a rep about.
     select distinct lower(trim(event_name)) as event_name
     from {{ ref('pql_signal_events') }}
     where trim(event_name) != '*'
-
-),
-
-titled_users as (
-
-    -- Punctuation counts as a space, and the title is padded, so keywords match whole words.
-    select
-        users.*,
-        {{ dbt.concat([
-            "' '",
-            "replace(replace(replace(replace(replace(lower(coalesce(users.job_title, '')), ',', ' '), '-', ' '), '&', ' '), '/', ' '), '.', ' ')",
-            "' '",
-        ]) }} as padded_title
-    from users
-
-),
-
-title_matches as (
-
-    select
-        titled_users.user_id,
-        job_titles.seniority_rank,
-        job_titles.is_economic_buyer,
-        row_number() over (
-            partition by titled_users.user_id
-            order by {{ dbt.length('job_titles.title_keyword') }} desc, job_titles.seniority_rank
-        ) as match_rank
-    from titled_users
-    inner join job_titles
-        on titled_users.padded_title like {{ dbt.concat(["'% '", 'job_titles.title_keyword', "' %'"]) }}
 
 ),
 
@@ -143,27 +107,23 @@ key_actions as (
 contacts as (
 
     select
-        titled_users.user_id,
-        titled_users.account_id,
-        titled_users.email,
-        titled_users.job_title,
-        title_matches.seniority_rank,
-        coalesce(title_matches.is_economic_buyer, false) as is_economic_buyer,
+        users.user_id,
+        users.account_id,
+        users.email,
+        users.job_title,
+        users.seniority_rank,
+        users.is_economic_buyer,
         last_activity.last_active_date,
         coalesce(recent_activity.active_days_30d, 0) as active_days_30d,
         coalesce(recent_activity.events_30d, 0) as events_30d,
         coalesce(key_actions.key_actions, '') as key_actions
-    from titled_users
-    left join title_matches
-        on
-            titled_users.user_id = title_matches.user_id
-            and title_matches.match_rank = 1
+    from users
     left join recent_activity
-        on titled_users.user_id = recent_activity.user_id
+        on users.user_id = recent_activity.user_id
     left join last_activity
-        on titled_users.user_id = last_activity.user_id
+        on users.user_id = last_activity.user_id
     left join key_actions
-        on titled_users.user_id = key_actions.user_id
+        on users.user_id = key_actions.user_id
 
 ),
 

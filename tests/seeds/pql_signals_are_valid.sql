@@ -43,7 +43,10 @@ checked as (
         coalesce(event_mapping.mapped_rows, 0) as mapped_rows,
         coalesce(event_mapping.mapped_events, 0) as mapped_events,
         coalesce(event_mapping.wildcard_rows, 0) as wildcard_rows,
-        signals.measure in ('has_event', 'event_count', 'active_days', 'active_users') as is_event_measure
+        signals.measure in (
+            'has_event', 'event_count', 'active_days', 'active_users', 'sessions',
+            'days_since_last_event', 'days_from_signup_to_first_event'
+        ) as is_event_measure
     from signals
     left join event_mapping
         on signals.signal_name = event_mapping.signal_name
@@ -94,6 +97,14 @@ problems as (
 
     select
         signal_name,
+        'sessions are counted over every event: map * to this signal' as problem
+    from checked
+    where measure = 'sessions' and wildcard_rows = 0
+
+    union all
+
+    select
+        signal_name,
         'account measure must not have events in pql_signal_events' as problem
     from checked
     where not is_event_measure and mapped_rows > 0
@@ -106,7 +117,12 @@ problems as (
             as problem
     from checked
     where
-        (measure = 'attribute' and coalesce(attribute_name, '') not in ('employee_count', 'is_icp_match'))
+        (
+            measure = 'attribute'
+            and coalesce(attribute_name, '') not in (
+                'employee_count', 'is_icp_match', 'user_count', 'economic_buyer_count'
+            )
+        )
         or (
             measure = 'attribute_in_list'
             and coalesce(attribute_name, '') not in ('industry', 'country', 'domain')

@@ -1,6 +1,7 @@
 -- One row per account, user and day the user did anything: the daily aggregate
--- without event names. Signals fed by every event ('*': active days, active users,
--- all events) read this, which is several times smaller than the aggregate.
+-- without event names, with the sessions the user started that day. Signals fed by
+-- every event ('*': active days, active users, sessions, all events) read this,
+-- which is several times smaller than the aggregate.
 -- Incremental like the aggregate it reads: a run replaces the days it re-reads.
 {{ config(**pql_daily_activity_config(['account_id'])) }}
 
@@ -21,7 +22,8 @@ final as (
         account_id,
         user_id,
         activity_date,
-        sum(event_count) as event_count
+        sum(event_count) as event_count,
+        sum(session_starts) as session_count
     from daily_activity
     group by 1, 2, 3
 

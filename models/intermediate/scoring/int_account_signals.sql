@@ -22,6 +22,12 @@ user_activity as (
 
 ),
 
+users as (
+
+    select * from {{ ref('int_users_titled') }}
+
+),
+
 signals as (
 
     select * from {{ ref('pql_signals') }}
@@ -92,7 +98,10 @@ event_signals as (
         measure,
         window_days
     from live_signals
-    where measure in ('has_event', 'event_count', 'active_days', 'active_users')
+    where measure in (
+        'has_event', 'event_count', 'active_days', 'active_users', 'sessions',
+        'days_since_last_event', 'days_from_signup_to_first_event'
+    )
 
 ),
 
@@ -134,7 +143,8 @@ activity_by_signal as (
         daily_activity.account_id,
         daily_activity.user_id,
         daily_activity.activity_date,
-        daily_activity.event_count
+        daily_activity.event_count,
+        daily_activity.session_starts as session_count
     from daily_activity
     inner join signal_events
         on daily_activity.event_name = signal_events.event_name
@@ -150,7 +160,8 @@ activity_by_signal as (
         user_activity.account_id,
         user_activity.user_id,
         user_activity.activity_date,
-        user_activity.event_count
+        user_activity.event_count,
+        user_activity.session_count
     from user_activity
     cross join any_event_signals
     where
@@ -173,7 +184,10 @@ event_measures as (
         end) as active_days,
         count(distinct case
             when event_signals.measure = 'active_users' then activity_by_signal.user_id
-        end) as active_users
+        end) as active_users,
+        sum(activity_by_signal.session_count) as sessions,
+        min(activity_by_signal.activity_date) as first_activity_date,
+        max(activity_by_signal.activity_date) as last_activity_date
     from activity_by_signal
     inner join event_signals
         on activity_by_signal.signal_name = event_signals.signal_name
@@ -196,13 +210,36 @@ event_signal_values as (
             when 'event_count' then coalesce(event_measures.event_count, 0)
             when 'active_days' then coalesce(event_measures.active_days, 0)
             when 'active_users' then coalesce(event_measures.active_users, 0)
-        end as signal_value
+            when 'sessions' then coalesce(event_measures.sessions, 0)
+            -- No event in the window: at least the window's length.
+            when 'days_since_last_event'
+                then coalesce(
+                    {{ dbt.datediff('event_measures.last_activity_date', pql_score_date(), 'day') }},
+                    event_signals.window_days
+                )
+            -- No event in the window, or no sign-up date: unknown.
+            when 'days_from_signup_to_first_event'
+                then {{ dbt.datediff('cast(accounts.created_at as date)', 'event_measures.first_activity_date', 'day') }}
+        end as signal_value,
+        -- How old the newest evidence is, for rules whose points fade (null: no event).
+        {{ dbt.datediff('event_measures.last_activity_date', pql_score_date(), 'day') }} as evidence_age_days
     from accounts
     cross join event_signals
     left join event_measures
         on
             accounts.account_id = event_measures.account_id
             and event_signals.signal_name = event_measures.signal_name
+
+),
+
+account_users as (
+
+    select
+        account_id,
+        count(*) as user_count,
+        sum(case when is_economic_buyer then 1 else 0 end) as economic_buyer_count
+    from users
+    group by 1
 
 ),
 
@@ -222,9 +259,15 @@ attribute_signal_values as (
                         when accounts.is_icp_match then 1
                         when not accounts.is_icp_match then 0
                     end
+            when attribute_signals.attribute_name = 'user_count'
+                then coalesce(account_users.user_count, 0)
+            when attribute_signals.attribute_name = 'economic_buyer_count'
+                then coalesce(account_users.economic_buyer_count, 0)
         end as signal_value
     from accounts
     cross join attribute_signals
+    left join account_users
+        on accounts.account_id = account_users.account_id
     left join value_lists
         on
             attribute_signals.measure = 'attribute_in_list'
@@ -244,7 +287,8 @@ final as (
     select
         account_id,
         signal_name,
-        cast(signal_value as {{ dbt.type_bigint() }}) as signal_value
+        cast(signal_value as {{ dbt.type_bigint() }}) as signal_value,
+        cast(evidence_age_days as {{ dbt.type_int() }}) as evidence_age_days
     from event_signal_values
 
     union all
@@ -252,7 +296,8 @@ final as (
     select
         account_id,
         signal_name,
-        cast(signal_value as {{ dbt.type_bigint() }}) as signal_value
+        cast(signal_value as {{ dbt.type_bigint() }}) as signal_value,
+        cast(null as {{ dbt.type_int() }}) as evidence_age_days
     from attribute_signal_values
 
 )

@@ -1,0 +1,65 @@
+-- One row per user, with the seniority and economic-buyer flag their job title
+-- earns in pql_job_titles. Keywords match whole words (punctuation counts as a
+-- space); when several match, the longest keyword wins, so "Vice President" is a
+-- vice president and not a president.
+with
+
+users as (
+
+    select * from {{ ref('stg_raw__users') }}
+
+),
+
+job_titles as (
+
+    select * from {{ ref('pql_job_titles') }}
+
+),
+
+padded as (
+
+    select
+        user_id,
+        {{ dbt.concat([
+            "' '",
+            "replace(replace(replace(replace(replace(lower(coalesce(job_title, '')), ',', ' '), '-', ' '), '&', ' '), '/', ' '), '.', ' ')",
+            "' '",
+        ]) }} as padded_title
+    from users
+
+),
+
+title_matches as (
+
+    select
+        padded.user_id,
+        job_titles.seniority_rank,
+        job_titles.is_economic_buyer,
+        row_number() over (
+            partition by padded.user_id
+            order by {{ dbt.length('job_titles.title_keyword') }} desc, job_titles.seniority_rank
+        ) as match_rank
+    from padded
+    inner join job_titles
+        on padded.padded_title like {{ dbt.concat(["'% '", 'lower(trim(job_titles.title_keyword))', "' %'"]) }}
+
+),
+
+final as (
+
+    select
+        users.user_id,
+        users.account_id,
+        users.email,
+        users.job_title,
+        title_matches.seniority_rank,
+        coalesce(title_matches.is_economic_buyer, false) as is_economic_buyer
+    from users
+    left join title_matches
+        on
+            users.user_id = title_matches.user_id
+            and title_matches.match_rank = 1
+
+)
+
+select * from final
