@@ -1,7 +1,8 @@
 -- One row per account per rule that fired: the explanation of pql_scores as data.
--- raw_points is what the rule gives on its own; capped_points what is left after
--- the component's cap and floor (they add up to the component scores); counted_points
--- what is left after the 0-100 clamp (they add up to pql_score).
+-- raw_points is what the rule gives on its own (after its decay, faded_points);
+-- capped_points what is left after its group's and component's caps and floor (they
+-- add up to the component scores); counted_points what is left after the 0-100
+-- clamp (they add up to pql_score).
 with
 
 contributions as (
@@ -16,9 +17,11 @@ final as (
         account_id,
         rule_id,
         component,
+        rule_group,
         signal_name,
         signal_value,
         raw_points,
+        faded_points,
         capped_points,
         counted_points,
         reason,

@@ -145,3 +145,72 @@ def write_raw_tables(database: Path, accounts=ACCOUNTS, users=USERS, events=EVEN
     with duckdb.connect(str(database)) as con:
         create_raw_tables(con)
     add_fixture_world(database, accounts, users, events)
+
+
+# A second hand-made world for the published models of the domain brief ("depth_breadth_aha",
+# "activation_intensity"): events their rules read, which the classic world does not have.
+PUBLISHED_ACCOUNTS = [
+    # account_id, domain, employee_count, industry, country, icp_match, created_at
+    ("pub_deep", "deep.io", 150, "SaaS", "US", True, "2026-03-01 09:00:00"),
+    ("pub_fast", "fast.io", 300, "Retail", "US", False, "2026-03-20 09:00:00"),
+    ("pub_dormant", "dormant.io", 20, "SaaS", "US", True, "2026-01-05 09:00:00"),
+]
+PUBLISHED_USERS = [
+    ("u_deep_1", "pub_deep", "ceo@deep.io", "CEO", "2026-03-01 09:00:00"),
+    ("u_deep_2", "pub_deep", "dev@deep.io", "Engineer", "2026-03-02 09:00:00"),
+    ("u_deep_3", "pub_deep", "ux@deep.io", "Designer", "2026-03-03 09:00:00"),
+    ("u_fast_1", "pub_fast", "ops@fast.io", "Head of Ops", "2026-03-20 09:00:00"),
+    ("u_fast_2", "pub_fast", "an1@fast.io", "Analyst", "2026-03-21 09:00:00"),
+    ("u_fast_3", "pub_fast", "an2@fast.io", "Analyst", "2026-03-21 09:00:00"),
+    ("u_dormant", "pub_dormant", "me@dormant.io", "Founder", "2026-01-05 09:00:00"),
+]
+PUBLISHED_EVENTS = [
+    # pub_deep: three users; the key feature 3 times in one session; the aha event 6 days ago.
+    ("d1", "u_deep_2", "pub_deep", "key_feature_used", "2026-03-28 10:00:00", "{}"),
+    ("d2", "u_deep_2", "pub_deep", "key_feature_used", "2026-03-28 10:05:00", "{}"),
+    ("d3", "u_deep_2", "pub_deep", "key_feature_used", "2026-03-28 10:10:00", "{}"),
+    ("d4", "u_deep_1", "pub_deep", "report_exported", "2026-03-29 09:00:00", "{}"),
+    ("d5", "u_deep_3", "pub_deep", "project_published", "2026-03-25 09:00:00", "{}"),
+    ("d6", "u_deep_1", "pub_deep", "page_viewed", "2026-03-30 09:00:00", "{}"),
+    # pub_fast: activated 2 days after sign-up by three users, 7 sessions in 14 days, a paywall.
+    ("f1", "u_fast_1", "pub_fast", "project_published", "2026-03-22 10:00:00", "{}"),
+    ("f2", "u_fast_2", "pub_fast", "workspace_created", "2026-03-23 10:00:00", "{}"),
+    ("f3", "u_fast_3", "pub_fast", "integration_connected", "2026-03-24 10:00:00", "{}"),
+    ("f4", "u_fast_1", "pub_fast", "team_member_invited", "2026-03-26 09:00:00", "{}"),
+    ("f5", "u_fast_1", "pub_fast", "team_member_invited", "2026-03-26 09:01:00", "{}"),
+    ("f6", "u_fast_1", "pub_fast", "key_feature_used", "2026-03-30 10:00:00", "{}"),
+    ("f7", "u_fast_1", "pub_fast", "key_feature_used", "2026-03-30 10:10:00", "{}"),
+    ("f8", "u_fast_1", "pub_fast", "key_feature_used", "2026-03-30 10:20:00", "{}"),
+    ("f9", "u_fast_1", "pub_fast", "key_feature_used", "2026-03-30 11:30:00", "{}"),  # 70 minutes on: a new session
+    ("f10", "u_fast_1", "pub_fast", "key_feature_used", "2026-03-30 11:35:00", "{}"),
+    ("f11", "u_fast_2", "pub_fast", "paywall_hit", "2026-03-30 15:00:00", "{}"),
+    # pub_dormant: everything 26 days before the score date.
+    ("m1", "u_dormant", "pub_dormant", "project_published", "2026-03-05 10:00:00", "{}"),
+    ("m2", "u_dormant", "pub_dormant", "key_feature_used", "2026-03-05 10:05:00", "{}"),
+    ("m3", "u_dormant", "pub_dormant", "page_viewed", "2026-03-05 10:10:00", "{}"),
+]
+
+# depth_breadth_aha: product (cap 95) = key feature once 10 / 3+ times 20, secondary feature 10,
+#   2 active users 15 / 3+ 25, aha 30 - each fading 5 a week past 14 days - active in 3 days 10 /
+#   in 7 days 5; fit (cap 20) = 11-200 employees 5, 201-1000 10, an economic buyer 10; total clamped.
+EXPECTED_DEPTH_BREADTH_AHA = {
+    # 20 + 10 + 25 + 30 + 10 = 95 | 5 + CEO 10 | none: 110, clamped to 100
+    "pub_deep": (95, 15, 0, 100, "High PQL"),
+    # 20 + 25 + 30 + 10 | 10 + "Head of Ops" 10 | none: 105, clamped; outside the ICP, so self-serve
+    "pub_fast": (85, 20, 0, 100, "High PQL"),
+    # key feature once 10 - 5 faded, aha 30 - 5 faded (26 days: one whole week past 14) | 5 + founder 10
+    "pub_dormant": (30, 15, 0, 45, "Mid PQL"),
+}
+
+# activation_intensity: activation (max 30) = milestone 20, within 7 days of sign-up 10; usage
+#   intensity (max 30) = 3-6 sessions in 14 days 10 / 7+ 20, core feature 5+ times in 30 days 10;
+#   fit (cap 25) = 50-199 employees 10 / 200+ 20, ICP industry 5; intent (cap 30) = paywall 15,
+#   enterprise feature 15, 2+ invites 10. PQL 50+, Hot PQL 70+ or any hot trigger.
+EXPECTED_ACTIVATION_INTENSITY = {
+    # milestone 20 (24 days after sign-up) + 4 sessions 10 | 10 + SaaS 5 | none
+    "pub_deep": (30, 15, 0, 45, "Cold"),
+    # 20 + 10 | 7 sessions 20 + core 10 | 200+ 20 | paywall 15 + 2 invites 10: 105, clamped
+    "pub_fast": (60, 20, 25, 100, "Hot PQL"),
+    # milestone 20 (59 days after sign-up), no sessions in 14 days | SaaS 5 | none
+    "pub_dormant": (20, 5, 0, 25, "Cold"),
+}

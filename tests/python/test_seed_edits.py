@@ -66,8 +66,8 @@ def test_raising_the_pql_threshold_moves_only_accounts_below_it(make_project):
          "scoring_model=classic, tier_name=Hot PQL, problem=band overlaps tier PQL"),
         ("pql_tiers", "classic,PQL,3,70,89,", "classic,PQL,3,70,85,",
          "scoring_model=classic, tier_name=Hot PQL, problem=gap between this band and tier PQL"),
-        ("pql_components", "classic,intent,20", "classic,intent,25",
-         "scoring_model=classic, component=None, problem=component caps sum to 105, not 100"),
+        ("pql_components", "classic,intent,20", "classic,intent,15",
+         "scoring_model=classic, component=None, problem=component caps sum to 95, under 100: no account can score 100"),
         ("pql_rules", "classic,classic_employees_50_500,fit,employee_count,50,500,",
          "classic,classic_employees_50_500,fit,employee_count,500,50,",
          "rule_id=classic_employees_50_500, problem=value band is inverted: min_value is above max_value"),
@@ -78,7 +78,7 @@ def test_raising_the_pql_threshold_moves_only_accounts_below_it(make_project):
         ("pql_signals", "workspace_created_30d,has_event,30,", "workspace_created_30d,has_event,120,",
          "signal_name=workspace_created_30d, problem=window_days is longer than var pql_max_window_days (90)"),
     ],
-    ids=["tier-overlap", "tier-gap", "caps-not-100", "inverted-band", "unknown-signal", "unknown-component",
+    ids=["tier-overlap", "tier-gap", "caps-under-100", "inverted-band", "unknown-signal", "unknown-component",
          "window-too-long"],
 )
 def test_broken_seed_fails_build_naming_row_and_reason_and_keeps_previous_scores(

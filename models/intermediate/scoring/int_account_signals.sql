@@ -1,5 +1,5 @@
--- One row per account per signal the live rule set reads (in its rules, hot
--- triggers and routing gates), valued as of the score date. Event signals come from one pass over the daily activity: each activity
+-- One row per account per signal the live rule set reads (in its rules, their
+-- conditions, hot triggers and routing gates), valued as of the score date. Event signals come from one pass over the daily activity: each activity
 -- row is matched to the signals its event feeds (per-user days feed '*' signals,
 -- which take every event), kept when it falls in that signal's window, then aggregated.
 with
@@ -70,6 +70,12 @@ routing_gates as (
 
 ),
 
+rule_conditions as (
+
+    select * from {{ ref('pql_rule_conditions') }}
+
+),
+
 live_signal_names as (
 
     select signal_name from rules
@@ -79,6 +85,9 @@ live_signal_names as (
     where scoring_model = '{{ pql_scoring_model() }}'
     union all
     select signal_name from routing_gates
+    where scoring_model = '{{ pql_scoring_model() }}'
+    union all
+    select signal_name from rule_conditions
     where scoring_model = '{{ pql_scoring_model() }}'
 
 ),

@@ -1,5 +1,6 @@
--- Where the caps bite: every fired rule's points after its component's cap and
--- floor (capped_points), and after the total's clamp to 0-100 (counted_points).
+-- Where the caps bite: every fired rule's points after its rule group's cap and its
+-- component's cap and floor (capped_points), and after the total's clamp to 0-100
+-- (counted_points).
 -- The one place caps are applied, so that each account's capped points add up to
 -- its component scores and its counted points to its pql_score.
 --
@@ -25,23 +26,67 @@ components as (
 
 ),
 
-ordered_in_component as (
+rule_groups as (
+
+    select
+        rule_group,
+        max_points
+    from {{ ref('pql_rule_groups') }}
+    where scoring_model = '{{ pql_scoring_model() }}'
+
+),
+
+ordered_in_group as (
 
     select
         contributions.*,
-        components.max_points as component_max_points,
+        rule_groups.max_points as group_max_points,
         sum(contributions.raw_points) over (
-            partition by contributions.account_id, contributions.component
+            partition by contributions.account_id, contributions.component, contributions.rule_group
             order by
                 case when contributions.raw_points >= 0 then 0 else 1 end,
                 abs(contributions.raw_points) desc,
                 contributions.rule_id
             rows between unbounded preceding and current row
-        ) as component_running_points
+        ) as group_running_points
     from contributions
+    left join rule_groups
+        on contributions.rule_group = rule_groups.rule_group
+
+),
+
+group_capped as (
+
+    -- Rules in no group (or a group without a cap row, which the seed checks name) pass whole.
+    select
+        *,
+        case
+            when group_max_points is null then raw_points
+            else
+                {{ pql_clamp('group_running_points', 0, 'group_max_points') }}
+                - {{ pql_clamp('group_running_points - raw_points', 0, 'group_max_points') }}
+        end as group_capped_points
+    from ordered_in_group
+
+),
+
+ordered_in_component as (
+
+    select
+        group_capped.*,
+        components.max_points as component_max_points,
+        sum(group_capped.group_capped_points) over (
+            partition by group_capped.account_id, group_capped.component
+            order by
+                case when group_capped.group_capped_points >= 0 then 0 else 1 end,
+                abs(group_capped.group_capped_points) desc,
+                group_capped.rule_id
+            rows between unbounded preceding and current row
+        ) as component_running_points
+    from group_capped
     -- A rule whose component has no cap gives nothing: the seed checks name it.
     inner join components
-        on contributions.component = components.component
+        on group_capped.component = components.component
 
 ),
 
@@ -50,7 +95,7 @@ capped as (
     select
         *,
         {{ pql_clamp('component_running_points', 0, 'component_max_points') }}
-        - {{ pql_clamp('component_running_points - raw_points', 0, 'component_max_points') }}
+        - {{ pql_clamp('component_running_points - group_capped_points', 0, 'component_max_points') }}
             as capped_points
     from ordered_in_component
 
@@ -88,9 +133,11 @@ final as (
         account_id,
         rule_id,
         component,
+        rule_group,
         signal_name,
         signal_value,
         raw_points,
+        faded_points,
         cast(capped_points as {{ dbt.type_int() }}) as capped_points,
         cast(counted_points as {{ dbt.type_int() }}) as counted_points,
         label_text,

@@ -1,5 +1,6 @@
--- Each rule set has exactly the three components, each capped at 0 or more,
--- with caps summing to 100.
+-- Each rule set has exactly the three components, each capped at 0 or more, with
+-- caps summing to at least 100: the total is clamped to 100, and under 100 no
+-- account could reach the top of the scale.
 with
 
 components as (
@@ -28,10 +29,10 @@ problems as (
         {{ dbt.concat([
             "'component caps sum to '",
             "cast(total_max_points as " ~ dbt.type_string() ~ ")",
-            "', not 100'",
+            "', under 100: no account can score 100'",
         ]) }} as problem
     from per_model
-    where total_max_points != 100
+    where total_max_points < 100
 
     union all
 
