@@ -1,9 +1,10 @@
 {% macro pql_component_points(component) %}
 {#-
-    Points of one scoring component (product, fit or intent) per account: the sum
-    of its fired rules' points after the component's cap and floor (worked out rule
-    by rule in int_rule_contributions_capped), beside the sum before them. Every
-    account gets a row, with or without rules fired.
+    Points of one scoring component (product, fit or intent) per account and scored
+    rule set (the live one, and the shadow one if any): the sum of its fired rules'
+    points after the group and component caps (worked out rule by rule in
+    int_rule_contributions_capped), beside the sum before them. Every account gets a
+    row per rule set, with or without rules fired.
 -#}
 with
 
@@ -17,6 +18,7 @@ contributions as (
 
     select
         account_id,
+        scoring_model,
         raw_points,
         capped_points
     from {{ ref('int_rule_contributions_capped') }}
@@ -24,12 +26,14 @@ contributions as (
 
 ),
 
-component_cap as (
+component_caps as (
 
-    select max_points
+    select
+        scoring_model,
+        max_points
     from {{ ref('pql_components') }}
     where
-        scoring_model = '{{ pql_scoring_model() }}'
+        {{ pql_scored_models_condition('scoring_model') }}
         and component = '{{ component }}'
 
 ),
@@ -38,10 +42,11 @@ summed as (
 
     select
         account_id,
+        scoring_model,
         sum(raw_points) as uncapped_points,
         sum(capped_points) as capped_points
     from contributions
-    group by 1
+    group by 1, 2
 
 ),
 
@@ -49,14 +54,17 @@ final as (
 
     select
         accounts.account_id,
+        component_caps.scoring_model,
         coalesce(summed.uncapped_points, 0) as {{ component }}_points_uncapped,
         coalesce(summed.capped_points, 0) as {{ component }}_points,
-        component_cap.max_points as {{ component }}_max_points
+        component_caps.max_points as {{ component }}_max_points
     from accounts
     {#- No cap row means no scores: the seed checks name the missing row. #}
-    cross join component_cap
+    cross join component_caps
     left join summed
-        on accounts.account_id = summed.account_id
+        on
+            accounts.account_id = summed.account_id
+            and component_caps.scoring_model = summed.scoring_model
 
 )
 

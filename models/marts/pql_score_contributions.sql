@@ -25,9 +25,10 @@ final as (
         capped_points,
         counted_points,
         reason,
-        cast('{{ pql_scoring_model() }}' as {{ dbt.type_string() }}) as scoring_model,
+        scoring_model,
         {{ pql_score_date() }} as score_date
     from contributions
+    where scoring_model = '{{ pql_scoring_model() }}'
 
 )
 

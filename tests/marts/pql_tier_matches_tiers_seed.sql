@@ -56,7 +56,9 @@ expected as (
         end) as expected_sla_hours
     from scores
     left join routing
-        on scores.account_id = routing.account_id
+        on
+            scores.account_id = routing.account_id
+            and scores.scoring_model = routing.scoring_model
     left join top_tiers
         on scores.scoring_model = top_tiers.scoring_model
     left join tiers as score_tiers

@@ -111,6 +111,14 @@ def test_unknown_live_scoring_model_fails_instead_of_scoring_zero(make_project):
     ) == [(0,)]
 
 
+def test_unknown_shadow_model_fails_naming_it(make_project):
+    project = make_project()
+    write_raw_tables(project.database)
+    result = project.dbt("build", dbt_vars={**CLASSIC, "pql_shadow_model": "candidate"})
+    assert not result.success
+    assert any("no rules for the shadow scoring_model candidate" in line for line in project.log_lines)
+
+
 @pytest.mark.parametrize(
     ("dbt_vars", "message"),
     [
@@ -119,8 +127,12 @@ def test_unknown_live_scoring_model_fails_instead_of_scoring_zero(make_project):
         ({"pql_scoring_model": "classic'; drop table x; --"}, "var pql_scoring_model must be a rule-set name"),
         ({"pql_incremental_lookback_days": "-3"}, "var pql_incremental_lookback_days must be a whole number of days"),
         ({"pql_max_window_days": "ninety"}, "var pql_max_window_days must be a whole number of days"),
+        ({"pql_scoring_model": "classic", "pql_shadow_model": "classic"},
+         "var pql_shadow_model must differ from the live pql_scoring_model"),
+        ({"pql_shadow_model": "x' or 1=1"}, "var pql_shadow_model must be a rule-set name"),
     ],
-    ids=["date-format", "impossible-date", "model-name-injection", "negative-lookback", "max-window-not-a-number"],
+    ids=["date-format", "impossible-date", "model-name-injection", "negative-lookback", "max-window-not-a-number",
+         "shadow-same-as-live", "shadow-name-injection"],
 )
 def test_bad_vars_fail_compilation_with_a_clear_message(make_project, dbt_vars, message):
     project = make_project()

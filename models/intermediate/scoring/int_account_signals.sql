@@ -1,5 +1,6 @@
--- One row per account per signal the live rule set reads (in its rules, their
--- conditions, hot triggers and routing gates), valued as of the score date. Event signals come from one pass over the daily activity: each activity
+-- One row per account per signal the live rule set (and the shadow one, if any)
+-- reads in its rules, their conditions, hot triggers and routing gates, valued as
+-- of the score date. Event signals come from one pass over the daily activity: each activity
 -- row is matched to the signals its event feeds (per-user days feed '*' signals,
 -- which take every event), kept when it falls in that signal's window, then aggregated.
 with
@@ -79,16 +80,16 @@ rule_conditions as (
 live_signal_names as (
 
     select signal_name from rules
-    where scoring_model = '{{ pql_scoring_model() }}'
+    where {{ pql_scored_models_condition('scoring_model') }}
     union all
     select signal_name from hot_triggers
-    where scoring_model = '{{ pql_scoring_model() }}'
+    where {{ pql_scored_models_condition('scoring_model') }}
     union all
     select signal_name from routing_gates
-    where scoring_model = '{{ pql_scoring_model() }}'
+    where {{ pql_scored_models_condition('scoring_model') }}
     union all
     select signal_name from rule_conditions
-    where scoring_model = '{{ pql_scoring_model() }}'
+    where {{ pql_scored_models_condition('scoring_model') }}
 
 ),
 

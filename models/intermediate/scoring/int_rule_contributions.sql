@@ -1,5 +1,5 @@
 -- The scoring maths of one rule: one row per account per rule of the live rule
--- set that fired, i.e. whose signal value lies in the rule's inclusive band and,
+-- set (and of the shadow one, if any) that fired, i.e. whose signal value lies in the rule's inclusive band and,
 -- for a compound rule, whose every extra condition in pql_rule_conditions holds.
 -- A rule gives flat points, or points per unit of the signal value capped (in
 -- size) at max_points. A rule with decay loses decay_points_per_week for each whole
@@ -17,7 +17,7 @@ rules as (
 
     select *
     from {{ ref('pql_rules') }}
-    where scoring_model = '{{ pql_scoring_model() }}'
+    where {{ pql_scored_models_condition('scoring_model') }}
 
 ),
 
@@ -25,7 +25,7 @@ conditions as (
 
     select *
     from {{ ref('pql_rule_conditions') }}
-    where scoring_model = '{{ pql_scoring_model() }}'
+    where {{ pql_scored_models_condition('scoring_model') }}
 
 ),
 
@@ -33,6 +33,7 @@ fired_on_signal as (
 
     select
         signals.account_id,
+        rules.scoring_model,
         rules.rule_id,
         rules.component,
         rules.rule_group,
@@ -65,7 +66,9 @@ condition_checks as (
         end) as all_conditions_hold
     from fired_on_signal
     inner join conditions
-        on fired_on_signal.rule_id = conditions.rule_id
+        on
+            fired_on_signal.scoring_model = conditions.scoring_model
+            and fired_on_signal.rule_id = conditions.rule_id
     left join signals as condition_signals
         on
             fired_on_signal.account_id = condition_signals.account_id
@@ -130,6 +133,7 @@ final as (
 
     select
         account_id,
+        scoring_model,
         rule_id,
         component,
         rule_group,

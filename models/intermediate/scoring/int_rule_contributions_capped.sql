@@ -19,20 +19,22 @@ contributions as (
 components as (
 
     select
+        scoring_model,
         component,
         max_points
     from {{ ref('pql_components') }}
-    where scoring_model = '{{ pql_scoring_model() }}'
+    where {{ pql_scored_models_condition('scoring_model') }}
 
 ),
 
 rule_groups as (
 
     select
+        scoring_model,
         rule_group,
         max_points
     from {{ ref('pql_rule_groups') }}
-    where scoring_model = '{{ pql_scoring_model() }}'
+    where {{ pql_scored_models_condition('scoring_model') }}
 
 ),
 
@@ -42,7 +44,11 @@ ordered_in_group as (
         contributions.*,
         rule_groups.max_points as group_max_points,
         sum(contributions.raw_points) over (
-            partition by contributions.account_id, contributions.component, contributions.rule_group
+            partition by
+                contributions.account_id,
+                contributions.scoring_model,
+                contributions.component,
+                contributions.rule_group
             order by
                 case when contributions.raw_points >= 0 then 0 else 1 end,
                 abs(contributions.raw_points) desc,
@@ -51,7 +57,9 @@ ordered_in_group as (
         ) as group_running_points
     from contributions
     left join rule_groups
-        on contributions.rule_group = rule_groups.rule_group
+        on
+            contributions.scoring_model = rule_groups.scoring_model
+            and contributions.rule_group = rule_groups.rule_group
 
 ),
 
@@ -76,7 +84,7 @@ ordered_in_component as (
         group_capped.*,
         components.max_points as component_max_points,
         sum(group_capped.group_capped_points) over (
-            partition by group_capped.account_id, group_capped.component
+            partition by group_capped.account_id, group_capped.scoring_model, group_capped.component
             order by
                 case when group_capped.group_capped_points >= 0 then 0 else 1 end,
                 abs(group_capped.group_capped_points) desc,
@@ -86,7 +94,9 @@ ordered_in_component as (
     from group_capped
     -- A rule whose component has no cap gives nothing: the seed checks name it.
     inner join components
-        on group_capped.component = components.component
+        on
+            group_capped.scoring_model = components.scoring_model
+            and group_capped.component = components.component
 
 ),
 
@@ -106,7 +116,7 @@ ordered_in_total as (
     select
         *,
         sum(capped_points) over (
-            partition by account_id
+            partition by account_id, scoring_model
             order by
                 case when capped_points >= 0 then 0 else 1 end,
                 abs(capped_points) desc,
@@ -131,6 +141,7 @@ final as (
 
     select
         account_id,
+        scoring_model,
         rule_id,
         component,
         rule_group,

@@ -1,0 +1,223 @@
+-- One row per account and scored rule set (the live one, and the shadow one if
+-- any): its PQL score as of the score date, the components behind it, its tier
+-- (raised by a hot trigger), where it is routed and with what SLA (a routing gate
+-- overrides both), and the reasons in words. pql_scores is the live rule set's rows.
+with
+
+accounts as (
+
+    select * from {{ ref('stg_raw__accounts') }}
+
+),
+
+product_points as (
+
+    select * from {{ ref('int_product_points') }}
+
+),
+
+fit_points as (
+
+    select * from {{ ref('int_fit_points') }}
+
+),
+
+intent_points as (
+
+    select * from {{ ref('int_intent_points') }}
+
+),
+
+contributions as (
+
+    select * from {{ ref('int_rule_contributions_capped') }}
+
+),
+
+routing as (
+
+    select * from {{ ref('int_account_routing') }}
+
+),
+
+tiers as (
+
+    select *
+    from {{ ref('pql_tiers') }}
+    where {{ pql_scored_models_condition('scoring_model') }}
+
+),
+
+top_tiers as (
+
+    select
+        scoring_model,
+        max(tier_rank) as tier_rank
+    from tiers
+    group by 1
+
+),
+
+summed as (
+
+    select
+        accounts.account_id,
+        accounts.domain,
+        product_points.scoring_model,
+        product_points.product_points as product_score,
+        fit_points.fit_points as fit_score,
+        intent_points.intent_points as intent_score,
+        product_points.product_points
+        + fit_points.fit_points
+        + intent_points.intent_points as component_total
+    from accounts
+    inner join product_points
+        on accounts.account_id = product_points.account_id
+    inner join fit_points
+        on
+            product_points.account_id = fit_points.account_id
+            and product_points.scoring_model = fit_points.scoring_model
+    inner join intent_points
+        on
+            product_points.account_id = intent_points.account_id
+            and product_points.scoring_model = intent_points.scoring_model
+
+),
+
+clamped as (
+
+    select
+        *,
+        {{ pql_clamp('component_total', 0, 100) }} as pql_score
+    from summed
+
+),
+
+routed as (
+
+    -- The tier is the score's band, raised to the top tier by a hot trigger unless a
+    -- routing gate holds: a gate overrides triggers and score alike.
+    select
+        clamped.*,
+        routing.hot_trigger,
+        routing.hot_trigger_sla_hours,
+        routing.routing_gate,
+        routing.routing_gate_treatment,
+        score_tiers.tier_rank as score_tier_rank,
+        score_tiers.sla_hours as score_tier_sla_hours,
+        case
+            when routing.hot_trigger is not null and routing.routing_gate is null
+                then top_tiers.tier_rank
+            else score_tiers.tier_rank
+        end as tier_rank,
+        case
+            when routing.routing_gate is not null
+                then {{ dbt.concat(['routing.routing_gate_treatment', "': '", 'routing.routing_gate']) }}
+            when routing.hot_trigger is not null
+                then {{ dbt.concat(["'Hot trigger: '", 'routing.hot_trigger']) }}
+            else ''
+        end as routing_reason
+    from clamped
+    left join tiers as score_tiers
+        on
+            clamped.scoring_model = score_tiers.scoring_model
+            and clamped.pql_score between score_tiers.min_score and score_tiers.max_score
+    left join top_tiers
+        on clamped.scoring_model = top_tiers.scoring_model
+    left join routing
+        on
+            clamped.account_id = routing.account_id
+            and clamped.scoring_model = routing.scoring_model
+
+),
+
+ranked_reasons as (
+
+    -- Largest counted points first; a reason is kept only while the running text,
+    -- after the routing reason, fits 255 characters (each "; " separator counted),
+    -- so no reason is cut mid-word. Rules the caps left at 0 moved nothing and are
+    -- not named.
+    select
+        contributions.account_id,
+        contributions.scoring_model,
+        contributions.reason,
+        row_number() over (
+            partition by contributions.account_id, contributions.scoring_model
+            order by abs(contributions.counted_points) desc, contributions.rule_id
+        ) as reason_rank,
+        sum({{ dbt.length('contributions.reason') }} + 2) over (
+            partition by contributions.account_id, contributions.scoring_model
+            order by abs(contributions.counted_points) desc, contributions.rule_id
+            rows between unbounded preceding and current row
+        ) - 2
+        + case
+            when routed.routing_reason = '' then 0
+            else {{ dbt.length('routed.routing_reason') }} + 2
+        end as running_length
+    from contributions
+    inner join routed
+        on
+            contributions.account_id = routed.account_id
+            and contributions.scoring_model = routed.scoring_model
+    where contributions.counted_points != 0
+
+),
+
+rule_reasons as (
+
+    select
+        account_id,
+        scoring_model,
+        {{ dbt.listagg('reason', "'; '", 'order by reason_rank') }} as rule_reasons
+    from ranked_reasons
+    where running_length <= 255
+    group by 1, 2
+
+),
+
+final as (
+
+    select
+        routed.account_id,
+        routed.domain,
+        cast(routed.product_score as {{ dbt.type_int() }}) as product_score,
+        cast(routed.fit_score as {{ dbt.type_int() }}) as fit_score,
+        cast(routed.intent_score as {{ dbt.type_int() }}) as intent_score,
+        cast(routed.pql_score as {{ dbt.type_int() }}) as pql_score,
+        tiers.tier_name as pql_tier,
+        cast(tiers.tier_rank as {{ dbt.type_int() }}) as pql_tier_rank,
+        tiers.is_pql,
+        coalesce(routed.routing_gate_treatment, tiers.treatment) as treatment,
+        cast(case
+            when routed.routing_gate is not null then null
+            when
+                routed.hot_trigger_sla_hours is not null
+                and (
+                    routed.score_tier_sla_hours is null
+                    or routed.hot_trigger_sla_hours < routed.score_tier_sla_hours
+                )
+                then routed.hot_trigger_sla_hours
+            else tiers.sla_hours
+        end as {{ dbt.type_int() }}) as sla_hours,
+        routed.hot_trigger,
+        routed.routing_gate,
+        case
+            when rule_reasons.rule_reasons is null then routed.routing_reason
+            when routed.routing_reason = '' then rule_reasons.rule_reasons
+            else {{ dbt.concat(['routed.routing_reason', "'; '", 'rule_reasons.rule_reasons']) }}
+        end as score_reasons,
+        routed.scoring_model,
+        {{ pql_score_date() }} as score_date
+    from routed
+    left join tiers
+        on
+            routed.scoring_model = tiers.scoring_model
+            and routed.tier_rank = tiers.tier_rank
+    left join rule_reasons
+        on
+            routed.account_id = rule_reasons.account_id
+            and routed.scoring_model = rule_reasons.scoring_model
+
+)
+
+select * from final
