@@ -87,7 +87,7 @@ ranked_key_actions as (
         {{ dbt.concat([
             'event_name', "' x'", 'cast(event_count as ' ~ dbt.type_string() ~ ')'
         ]) }} as key_action,
-        row_number() over (partition by user_id order by event_count desc, event_name) as action_rank
+        row_number() over (partition by user_id order by event_count desc, event_name asc) as action_rank
     from key_action_counts
 
 ),
@@ -140,12 +140,12 @@ ranked_contacts as (
         row_number() over (
             partition by account_id
             order by
-                case when is_economic_buyer and active_days_30d > 0 then 0 else 1 end,
-                case when is_economic_buyer and active_days_30d > 0 then seniority_rank end,
+                case when is_economic_buyer and active_days_30d > 0 then 0 else 1 end asc,
+                case when is_economic_buyer and active_days_30d > 0 then seniority_rank end asc,
                 active_days_30d desc,
                 events_30d desc,
                 coalesce(last_active_date, cast('1900-01-01' as date)) desc,
-                user_id
+                user_id asc
         ) as contact_rank
     from contacts
 

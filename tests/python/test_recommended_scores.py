@@ -57,7 +57,8 @@ def test_hot_trigger_makes_a_cold_account_hot_with_the_triggers_own_sla(recommen
     # 5 invites 15 + 5 active days 5 - single user 5 | 11-49 employees 5 + other industry 2 + ICP 5 | paywall 10
     assert (row["product_score"], row["fit_score"], row["intent_score"], row["pql_score"]) == (15, 12, 10, 37)
     # Two triggers hold (paywall: 4 hours, invite burst: 24 hours); the shorter SLA is named and applies.
-    assert (row["pql_tier"], row["is_pql"], row["sla_hours"], row["hot_trigger"]) == ("Hot PQL", True, 4, "hit a paywall")
+    routing = (row["pql_tier"], row["is_pql"], row["sla_hours"], row["hot_trigger"])
+    assert routing == ("Hot PQL", True, 4, "hit a paywall")
     assert row["treatment"] == "Immediate AE assignment, Slack alert"
     assert row["score_reasons"].startswith("Hot trigger: hit a paywall; +15 invited 5 teammates; ")
 

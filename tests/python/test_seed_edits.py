@@ -67,7 +67,8 @@ def test_raising_the_pql_threshold_moves_only_accounts_below_it(make_project):
         ("pql_tiers", "classic,PQL,3,70,89,", "classic,PQL,3,70,85,",
          "scoring_model=classic, tier_name=Hot PQL, problem=gap between this band and tier PQL"),
         ("pql_components", "classic,intent,20", "classic,intent,15",
-         "scoring_model=classic, component=None, problem=component caps sum to 95, under 100: no account can score 100"),
+         "scoring_model=classic, component=None, "
+         "problem=component caps sum to 95, under 100: no account can score 100"),
         ("pql_rules", "classic,classic_employees_50_500,fit,employee_count,50,500,",
          "classic,classic_employees_50_500,fit,employee_count,500,50,",
          "rule_id=classic_employees_50_500, problem=value band is inverted: min_value is above max_value"),

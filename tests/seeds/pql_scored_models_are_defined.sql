@@ -11,62 +11,64 @@ defined_rows as (
 
     select
         'pql_rules' as seed_name,
-        'rules' as what,
         scoring_model
     from {{ ref('pql_rules') }}
-
     union all
-
     select
         'pql_components' as seed_name,
-        'component caps' as what,
         scoring_model
     from {{ ref('pql_components') }}
-
     union all
-
     select
         'pql_tiers' as seed_name,
-        'tiers' as what,
         scoring_model
     from {{ ref('pql_tiers') }}
 
 ),
 
-expected as (
+scored_models as (
 
-    {% for role, model_name in scored_models %}
-        {%- for seed_name, what in [('pql_rules', 'rules'), ('pql_components', 'component caps'), ('pql_tiers', 'tiers')] %}
-    select
-        '{{ seed_name }}' as seed_name,
-        '{{ what }}' as what,
-        '{{ role }}' as role,
-        '{{ model_name }}' as scoring_model
-            {%- if not loop.last %}
-    union all
-            {%- endif %}
-        {%- endfor %}
-        {%- if not loop.last %}
-    union all
-        {%- endif %}
+    {% for model_role, model_name in scored_models %}
+        select
+            '{{ model_role }}' as model_role,
+            '{{ model_name }}' as scoring_model
+        {% if not loop.last %}union all{% endif %}
     {% endfor %}
+
+),
+
+required_seeds as (
+
+    select
+        'pql_rules' as seed_name,
+        'rules' as what
+    union all
+    select
+        'pql_components' as seed_name,
+        'component caps' as what
+    union all
+    select
+        'pql_tiers' as seed_name,
+        'tiers' as what
 
 ),
 
 problems as (
 
-    select
-        expected.seed_name,
+    select distinct
+        required_seeds.seed_name,
         {{ dbt.concat([
-            "'no '", 'expected.what', "' for the '", 'expected.role', "' scoring_model '", 'expected.scoring_model',
+            "'no '", 'required_seeds.what', "' for the '", 'scored_models.model_role',
+            "' scoring_model '", 'scored_models.scoring_model',
         ]) }} as problem
-    from expected
+    from scored_models
+    cross join required_seeds
     left join defined_rows
         on
-            expected.seed_name = defined_rows.seed_name
-            and expected.scoring_model = defined_rows.scoring_model
+            required_seeds.seed_name = defined_rows.seed_name
+            and scored_models.scoring_model = defined_rows.scoring_model
     where defined_rows.scoring_model is null
 
 )
 
-select distinct * from problems
+select * from problems

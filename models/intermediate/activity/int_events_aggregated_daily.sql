@@ -51,7 +51,7 @@ flagged as (
             when previous_event_at is null then 1
             when session_id is not null and previous_session_id is not null
                 then case when session_id = previous_session_id then 0 else 1 end
-            when {{ dbt.datediff('previous_event_at', 'event_at', 'second') }} > 30 * 60 then 1
+            when {{ dbt.datediff('previous_event_at', 'event_at', 'second') }} > 30 * 60 then 1  -- noqa: LT05
             else 0
         end as starts_session
     from sequenced

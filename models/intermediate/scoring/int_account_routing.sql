@@ -1,5 +1,6 @@
 -- One row per account and scored rule set (the live one, and the shadow one if
--- any): the hot trigger and the routing gate of that rule set that hold for it, if any. A hot trigger makes the account a Hot PQL whatever its
+-- any): the hot trigger and the routing gate of that rule set that hold for it, if
+-- any. A hot trigger makes the account a Hot PQL whatever its
 -- score, with the trigger's own SLA; a gate (e.g. outside the ICP) routes it
 -- self-serve whatever its score or triggers. When several hold, the trigger with
 -- the shortest SLA and the first gate (by id) are the ones named.

@@ -7,7 +7,10 @@ with
 
 accounts as (
 
-    select * from {{ ref('stg_raw__accounts') }}
+    select
+        *,
+        cast(created_at as date) as signup_date
+    from {{ ref('stg_raw__accounts') }}
 
 ),
 
@@ -229,10 +232,11 @@ event_signal_values as (
                 )
             -- No event in the window, or no sign-up date: unknown.
             when 'days_from_signup_to_first_event'
-                then {{ dbt.datediff('cast(accounts.created_at as date)', 'event_measures.first_activity_date', 'day') }}
+                then {{ dbt.datediff('accounts.signup_date', 'event_measures.first_activity_date', 'day') }}
         end as signal_value,
         -- How old the newest evidence is, for rules whose points fade (null: no event).
-        {{ dbt.datediff('event_measures.last_activity_date', pql_score_date(), 'day') }} as evidence_age_days
+        {{ dbt.datediff('event_measures.last_activity_date', pql_score_date(), 'day') }}
+            as evidence_age_days
     from accounts
     cross join event_signals
     left join event_measures
