@@ -6,3 +6,26 @@
         else {{ expression }}
     end
 {%- endmacro %}
+
+
+{% macro pql_running_points(points, partition_by) -%}
+    {#-
+        Running total of `points` in the order a cap is shared out: gains first, largest
+        first, then losses, largest first, ties by rule_id.
+    -#}
+    sum({{ points }}) over (
+        partition by {{ partition_by | join(', ') }}
+        order by
+            case when {{ points }} >= 0 then 0 else 1 end asc,
+            abs({{ points }}) desc,
+            rule_id asc
+        rows between unbounded preceding and current row
+    )
+{%- endmacro %}
+
+
+{% macro pql_share_of_cap(points, running_points, low, high) -%}
+    {#- What a rule counts under a cap: how far it moves the running total, held between `low` and `high`. -#}
+    {{ pql_clamp(running_points, low, high) }}
+    - {{ pql_clamp(running_points ~ ' - ' ~ points, low, high) }}
+{%- endmacro %}

@@ -197,7 +197,7 @@ final as (
                     or routed.hot_trigger_sla_hours < routed.score_tier_sla_hours
                 )
                 then routed.hot_trigger_sla_hours
-            else tiers.sla_hours
+            else routed.score_tier_sla_hours
         end as {{ dbt.type_int() }}) as sla_hours,
         routed.hot_trigger,
         routed.routing_gate,

@@ -43,18 +43,10 @@ ordered_in_group as (
     select
         contributions.*,
         rule_groups.max_points as group_max_points,
-        sum(contributions.raw_points) over (
-            partition by
-                contributions.account_id,
-                contributions.scoring_model,
-                contributions.component,
-                contributions.rule_group
-            order by
-                case when contributions.raw_points >= 0 then 0 else 1 end,
-                abs(contributions.raw_points) desc,
-                contributions.rule_id
-            rows between unbounded preceding and current row
-        ) as group_running_points
+        {{ pql_running_points('contributions.raw_points', [
+            'contributions.account_id', 'contributions.scoring_model',
+            'contributions.component', 'contributions.rule_group',
+        ]) }} as group_running_points
     from contributions
     left join rule_groups
         on
@@ -70,9 +62,7 @@ group_capped as (
         *,
         case
             when group_max_points is null then raw_points
-            else
-                {{ pql_clamp('group_running_points', 0, 'group_max_points') }}
-                - {{ pql_clamp('group_running_points - raw_points', 0, 'group_max_points') }}
+            else {{ pql_share_of_cap('raw_points', 'group_running_points', 0, 'group_max_points') }}
         end as group_capped_points
     from ordered_in_group
 
@@ -83,14 +73,9 @@ ordered_in_component as (
     select
         group_capped.*,
         components.max_points as component_max_points,
-        sum(group_capped.group_capped_points) over (
-            partition by group_capped.account_id, group_capped.scoring_model, group_capped.component
-            order by
-                case when group_capped.group_capped_points >= 0 then 0 else 1 end,
-                abs(group_capped.group_capped_points) desc,
-                group_capped.rule_id
-            rows between unbounded preceding and current row
-        ) as component_running_points
+        {{ pql_running_points('group_capped.group_capped_points', [
+            'group_capped.account_id', 'group_capped.scoring_model', 'group_capped.component',
+        ]) }} as component_running_points
     from group_capped
     -- A rule whose component has no cap gives nothing: the seed checks name it.
     inner join components
@@ -104,8 +89,7 @@ capped as (
 
     select
         *,
-        {{ pql_clamp('component_running_points', 0, 'component_max_points') }}
-        - {{ pql_clamp('component_running_points - group_capped_points', 0, 'component_max_points') }}
+        {{ pql_share_of_cap('group_capped_points', 'component_running_points', 0, 'component_max_points') }}
             as capped_points
     from ordered_in_component
 
@@ -115,14 +99,7 @@ ordered_in_total as (
 
     select
         *,
-        sum(capped_points) over (
-            partition by account_id, scoring_model
-            order by
-                case when capped_points >= 0 then 0 else 1 end,
-                abs(capped_points) desc,
-                rule_id
-            rows between unbounded preceding and current row
-        ) as total_running_points
+        {{ pql_running_points('capped_points', ['account_id', 'scoring_model']) }} as total_running_points
     from capped
 
 ),
@@ -131,8 +108,7 @@ counted as (
 
     select
         *,
-        {{ pql_clamp('total_running_points', 0, 100) }}
-        - {{ pql_clamp('total_running_points - capped_points', 0, 100) }} as counted_points
+        {{ pql_share_of_cap('capped_points', 'total_running_points', 0, 100) }} as counted_points
     from ordered_in_total
 
 ),
