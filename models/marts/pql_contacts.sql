@@ -69,7 +69,7 @@ key_action_counts as (
     select
         daily_activity.user_id,
         daily_activity.event_name,
-        sum(daily_activity.event_count) as event_count
+        cast(sum(daily_activity.event_count) as {{ dbt.type_bigint() }}) as event_count
     from daily_activity
     inner join key_events
         on daily_activity.event_name = key_events.event_name

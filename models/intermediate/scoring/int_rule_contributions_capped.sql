@@ -89,8 +89,10 @@ capped as (
 
     select
         *,
-        {{ pql_share_of_cap('group_capped_points', 'component_running_points', 0, 'component_max_points') }}
-            as capped_points
+        cast(
+            {{ pql_share_of_cap('group_capped_points', 'component_running_points', 0, 'component_max_points') }}
+            as {{ dbt.type_int() }}
+        ) as capped_points
     from ordered_in_component
 
 ),
@@ -108,7 +110,9 @@ counted as (
 
     select
         *,
-        {{ pql_share_of_cap('capped_points', 'total_running_points', 0, 100) }} as counted_points
+        cast(
+            {{ pql_share_of_cap('capped_points', 'total_running_points', 0, 100) }} as {{ dbt.type_int() }}
+        ) as counted_points
     from ordered_in_total
 
 ),
@@ -125,8 +129,8 @@ final as (
         signal_value,
         raw_points,
         faded_points,
-        cast(capped_points as {{ dbt.type_int() }}) as capped_points,
-        cast(counted_points as {{ dbt.type_int() }}) as counted_points,
+        capped_points,
+        counted_points,
         label_text,
         -- What a rep reads: the points that counted, then the rule's label.
         {{ dbt.concat([
