@@ -16,10 +16,12 @@ job_titles as (
 
 ),
 
-padded as (
+distinct_titles as (
 
-    select
-        user_id,
+    -- Titles repeat across users: match each distinct title once, not once per user.
+    -- Punctuation counts as a space, and the title is padded, so keywords match whole words.
+    select distinct
+        coalesce(job_title, '') as job_title_key,
         {{ dbt.concat([
             "' '",
             "replace(replace(replace(replace(replace(lower(coalesce(job_title, '')), ',', ' '), '-', ' '), '&', ' '), '/', ' '), '.', ' ')",
@@ -32,16 +34,16 @@ padded as (
 title_matches as (
 
     select
-        padded.user_id,
+        distinct_titles.job_title_key,
         job_titles.seniority_rank,
         job_titles.is_economic_buyer,
         row_number() over (
-            partition by padded.user_id
-            order by {{ dbt.length('job_titles.title_keyword') }} desc, job_titles.seniority_rank
+            partition by distinct_titles.job_title_key
+            order by {{ dbt.length('job_titles.title_keyword') }} desc, job_titles.seniority_rank asc
         ) as match_rank
-    from padded
+    from distinct_titles
     inner join job_titles
-        on padded.padded_title like {{ dbt.concat(["'% '", 'lower(trim(job_titles.title_keyword))', "' %'"]) }}
+        on distinct_titles.padded_title like {{ dbt.concat(["'% '", 'lower(trim(job_titles.title_keyword))', "' %'"]) }}
 
 ),
 
@@ -57,7 +59,7 @@ final as (
     from users
     left join title_matches
         on
-            users.user_id = title_matches.user_id
+            coalesce(users.job_title, '') = title_matches.job_title_key
             and title_matches.match_rank = 1
 
 )
