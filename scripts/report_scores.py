@@ -1,4 +1,4 @@
-"""Print what the last build scored: accounts per tier and the top accounts with their reasons."""
+"""Print what the last build scored: accounts per tier (with hot triggers or routing gates) and the top accounts."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ def report(database: Path, schema: str, top: int) -> str:
     with duckdb.connect(str(database), read_only=True) as con:
         tiers = con.execute(f"""
             select pql_tier, count(*) as accounts, min(pql_score), max(pql_score),
-                   any_value(treatment), any_value(sla_hours)
+                   count(hot_trigger) filter (where routing_gate is null), count(routing_gate)
             from {schema}.pql_scores
             group by pql_tier, pql_tier_rank
             order by pql_tier_rank desc
@@ -30,10 +30,11 @@ def report(database: Path, schema: str, top: int) -> str:
 
     total = sum(row[1] for row in tiers)
     lines = [f"PQL scores as of {score_date}, rule set '{model}': {total:,} accounts", ""]
-    lines.append(f"{'tier':<10}{'accounts':>10}{'share':>8}{'scores':>10}  sla    treatment")
-    for tier, accounts, low, high, treatment, sla_hours in tiers:
-        sla = f"{sla_hours}h" if sla_hours is not None else "-"
-        lines.append(f"{tier:<10}{accounts:>10,}{accounts / total:>8.1%}{f'{low}-{high}':>10}  {sla:<6} {treatment}")
+    # Hot triggers raise accounts into the top tier; routing gates (the ICP gate) send them self-serve.
+    lines.append(f"{'tier':<10}{'accounts':>10}{'share':>8}{'scores':>10}{'triggered':>11}{'gated':>8}")
+    for tier, accounts, low, high, triggered, gated in tiers:
+        share, scores = f"{accounts / total:.1%}", f"{low}-{high}"
+        lines.append(f"{tier:<10}{accounts:>10,}{share:>8}{scores:>10}{triggered:>11,}{gated:>8,}")
     lines += ["", f"Top {len(leaders)} accounts (score = product + fit + intent):"]
     for account_id, domain, score, product, fit, intent, tier, reasons in leaders:
         lines.append(f"{score:>4} = {product:>2} + {fit:>2} + {intent:>2}  {tier:<8} {account_id} {domain}")
