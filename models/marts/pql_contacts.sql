@@ -37,25 +37,18 @@ key_events as (
 
 ),
 
-recent_activity as (
+user_days as (
 
+    -- Last active day within the longest allowed window, and the last 30 days' activity.
     select
         user_id,
-        count(*) as active_days_30d,
-        sum(event_count) as events_30d
-    from user_activity
-    where
-        activity_date <= {{ pql_score_date() }}
-        and activity_date >= cast('{{ pql_days_after_score_date(-30) }}' as date)
-    group by 1
-
-),
-
-last_activity as (
-
-    select
-        user_id,
-        max(activity_date) as last_active_date
+        max(activity_date) as last_active_date,
+        sum(case
+            when activity_date >= cast('{{ pql_days_after_score_date(-30) }}' as date) then 1 else 0
+        end) as active_days_30d,
+        sum(case
+            when activity_date >= cast('{{ pql_days_after_score_date(-30) }}' as date) then event_count else 0
+        end) as events_30d
     from user_activity
     where
         activity_date <= {{ pql_score_date() }}
@@ -113,15 +106,13 @@ contacts as (
         users.job_title,
         users.seniority_rank,
         users.is_economic_buyer,
-        last_activity.last_active_date,
-        coalesce(recent_activity.active_days_30d, 0) as active_days_30d,
-        coalesce(recent_activity.events_30d, 0) as events_30d,
+        user_days.last_active_date,
+        coalesce(user_days.active_days_30d, 0) as active_days_30d,
+        coalesce(user_days.events_30d, 0) as events_30d,
         coalesce(key_actions.key_actions, '') as key_actions
     from users
-    left join recent_activity
-        on users.user_id = recent_activity.user_id
-    left join last_activity
-        on users.user_id = last_activity.user_id
+    left join user_days
+        on users.user_id = user_days.user_id
     left join key_actions
         on users.user_id = key_actions.user_id
 

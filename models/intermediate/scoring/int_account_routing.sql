@@ -42,41 +42,57 @@ routing_gates as (
 
 ),
 
-fired_triggers as (
+routing_conditions as (
+
+    -- Triggers and gates are the same kind of row: a signal band that, when it holds,
+    -- routes the account. A trigger carries an SLA, a gate a treatment.
+    select
+        'trigger' as condition_kind,
+        scoring_model,
+        trigger_id as condition_id,
+        signal_name,
+        min_value,
+        max_value,
+        sla_hours,
+        cast(null as {{ dbt.type_string() }}) as treatment,
+        label
+    from hot_triggers
+
+    union all
 
     select
-        signals.account_id,
-        hot_triggers.scoring_model,
-        hot_triggers.trigger_id,
-        hot_triggers.sla_hours,
-        {{ pql_fill_label('hot_triggers.label', 'signals.signal_value') }} as label_text,
-        row_number() over (
-            partition by signals.account_id, hot_triggers.scoring_model
-            order by hot_triggers.sla_hours, hot_triggers.trigger_id
-        ) as trigger_rank
-    from signals
-    inner join hot_triggers
-        on signals.signal_name = hot_triggers.signal_name
-    where {{ pql_in_band('signals.signal_value', 'hot_triggers.min_value', 'hot_triggers.max_value') }}
+        'gate' as condition_kind,
+        scoring_model,
+        gate_id as condition_id,
+        signal_name,
+        min_value,
+        max_value,
+        cast(null as {{ dbt.type_int() }}) as sla_hours,
+        treatment,
+        label
+    from routing_gates
 
 ),
 
-fired_gates as (
+fired as (
 
+    -- The one named per kind: the trigger with the shortest SLA, the first gate by id.
     select
         signals.account_id,
-        routing_gates.scoring_model,
-        routing_gates.gate_id,
-        routing_gates.treatment,
-        {{ pql_fill_label('routing_gates.label', 'signals.signal_value') }} as label_text,
+        routing_conditions.scoring_model,
+        routing_conditions.condition_kind,
+        routing_conditions.condition_id,
+        routing_conditions.sla_hours,
+        routing_conditions.treatment,
+        {{ pql_fill_label('routing_conditions.label', 'signals.signal_value') }} as label_text,
         row_number() over (
-            partition by signals.account_id, routing_gates.scoring_model
-            order by routing_gates.gate_id
-        ) as gate_rank
+            partition by signals.account_id, routing_conditions.scoring_model, routing_conditions.condition_kind
+            order by routing_conditions.sla_hours asc, routing_conditions.condition_id asc
+        ) as condition_rank
     from signals
-    inner join routing_gates
-        on signals.signal_name = routing_gates.signal_name
-    where {{ pql_in_band('signals.signal_value', 'routing_gates.min_value', 'routing_gates.max_value') }}
+    inner join routing_conditions
+        on signals.signal_name = routing_conditions.signal_name
+    where {{ pql_in_band('signals.signal_value', 'routing_conditions.min_value', 'routing_conditions.max_value') }}
 
 ),
 
@@ -85,24 +101,26 @@ final as (
     select
         accounts.account_id,
         scored_models.scoring_model,
-        fired_triggers.trigger_id as hot_trigger_id,
+        fired_triggers.condition_id as hot_trigger_id,
         fired_triggers.label_text as hot_trigger,
         fired_triggers.sla_hours as hot_trigger_sla_hours,
-        fired_gates.gate_id as routing_gate_id,
+        fired_gates.condition_id as routing_gate_id,
         fired_gates.label_text as routing_gate,
         fired_gates.treatment as routing_gate_treatment
     from accounts
     cross join scored_models
-    left join fired_triggers
+    left join fired as fired_triggers
         on
             accounts.account_id = fired_triggers.account_id
             and scored_models.scoring_model = fired_triggers.scoring_model
-            and fired_triggers.trigger_rank = 1
-    left join fired_gates
+            and fired_triggers.condition_kind = 'trigger'
+            and fired_triggers.condition_rank = 1
+    left join fired as fired_gates
         on
             accounts.account_id = fired_gates.account_id
             and scored_models.scoring_model = fired_gates.scoring_model
-            and fired_gates.gate_rank = 1
+            and fired_gates.condition_kind = 'gate'
+            and fired_gates.condition_rank = 1
 
 )
 
