@@ -4,10 +4,9 @@
     fails the compile with a clear message instead of producing odd SQL.
 #}
 
-{% macro pql_score_date_string() %}
-    {#- The score date as 'YYYY-MM-DD': var pql_score_date, else today in UTC. -#}
-    {%- set today_utc = modules.datetime.datetime.now(modules.pytz.utc).strftime('%Y-%m-%d') -%}
-    {%- set raw_value = var('pql_score_date', today_utc) | string | trim -%}
+{% macro pql_date_var_string(var_name, default) %}
+    {#- A date var as 'YYYY-MM-DD', checked before it reaches SQL; `default` when the var is unset. -#}
+    {%- set raw_value = var(var_name, default) | string | trim -%}
     {%- set is_valid = namespace(value=false) -%}
     {%- set parts = modules.re.match('^([0-9]{4})-([0-9]{2})-([0-9]{2})$', raw_value) -%}
     {%- if parts -%}
@@ -21,10 +20,56 @@
     {%- endif -%}
     {%- if not is_valid.value -%}
         {{ exceptions.raise_compiler_error(
-            "var pql_score_date must be a date written YYYY-MM-DD, got '" ~ raw_value ~ "'"
+            "var " ~ var_name ~ " must be a date written YYYY-MM-DD, got '" ~ raw_value ~ "'"
         ) }}
     {%- endif -%}
     {{- raw_value -}}
+{% endmacro %}
+
+
+{% macro pql_score_date_string() %}
+    {#- The score date as 'YYYY-MM-DD': var pql_score_date, else today in UTC. -#}
+    {%- set today_utc = modules.datetime.datetime.now(modules.pytz.utc).strftime('%Y-%m-%d') -%}
+    {{- pql_date_var_string('pql_score_date', today_utc) -}}
+{% endmacro %}
+
+
+{% macro pql_backfill_range() %}
+    {#-
+        The backfill's first and last dates as ['YYYY-MM-DD', 'YYYY-MM-DD'], or [] when
+        there is none: vars pql_backfill_start and pql_backfill_end (default: the score
+        date). A run scores every date of the range beside the score date, in one pass.
+        The range must end by the score date: events after it are never read.
+    -#}
+    {%- if var('pql_backfill_start', none) in (none, '') -%}
+        {%- if var('pql_backfill_end', none) not in (none, '') -%}
+            {{ exceptions.raise_compiler_error("var pql_backfill_end needs pql_backfill_start too") }}
+        {%- endif -%}
+        {{- return([]) -}}
+    {%- endif -%}
+    {%- set score_date = pql_score_date_string() -%}
+    {%- set first_date = pql_date_var_string('pql_backfill_start', score_date) -%}
+    {%- set last_date = pql_date_var_string('pql_backfill_end', score_date) -%}
+    {#- ISO dates compare as strings. -#}
+    {%- if first_date > last_date -%}
+        {{ exceptions.raise_compiler_error(
+            "var pql_backfill_start (" ~ first_date ~ ") must not be after pql_backfill_end (" ~ last_date ~ ")"
+        ) }}
+    {%- endif -%}
+    {%- if last_date > score_date -%}
+        {{ exceptions.raise_compiler_error(
+            "var pql_backfill_end (" ~ last_date ~ ") must not be after the score date (" ~ score_date
+            ~ "): set pql_score_date to the last date to score"
+        ) }}
+    {%- endif -%}
+    {{- return([first_date, last_date]) -}}
+{% endmacro %}
+
+
+{% macro pql_first_score_date_string() %}
+    {#- The earliest date a run scores: the backfill's start, else the score date. -#}
+    {%- set backfill = pql_backfill_range() -%}
+    {{- backfill[0] if backfill else pql_score_date_string() -}}
 {% endmacro %}
 
 
@@ -129,8 +174,13 @@
 
 
 {% macro pql_oldest_window_date() %}
-    {#- SQL date literal: the first day the longest allowed window (pql_max_window_days) can reach. -#}
-    cast('{{ pql_days_after_score_date(-1 * (pql_max_window_days() | int)) }}' as date)
+    {#-
+        SQL date literal: the first day the longest allowed window (pql_max_window_days)
+        can reach from the earliest date the run scores.
+    -#}
+    {%- set first_date = modules.datetime.datetime.strptime(pql_first_score_date_string(), '%Y-%m-%d') -%}
+    {%- set oldest = first_date - modules.datetime.timedelta(days=pql_max_window_days() | int) -%}
+    cast('{{ oldest.strftime('%Y-%m-%d') }}' as date)
 {%- endmacro %}
 
 
@@ -150,3 +200,20 @@
     {%- set days_back = (pql_incremental_lookback_days() | int) + (extra_days | int) -%}
     cast('{{ pql_days_after_score_date(-1 * days_back) }} 00:00:00' as {{ dbt.type_timestamp() }})
 {%- endmacro %}
+
+
+{% macro pql_tier_hysteresis_points() %}
+    {#-
+        How far under a tier's min_score a score must fall before an account leaves
+        that tier in pql_tier_changes: var pql_tier_hysteresis_points (default 3). An
+        account hovering at 69/70 then stays a PQL instead of flapping every day;
+        moving up is never delayed. 0 turns it off.
+    -#}
+    {%- set raw_value = var('pql_tier_hysteresis_points', 3) | string | trim -%}
+    {%- if not modules.re.match('^[0-9]{1,2}$', raw_value) -%}
+        {{ exceptions.raise_compiler_error(
+            "var pql_tier_hysteresis_points must be a whole number of points from 0 to 99, got '" ~ raw_value ~ "'"
+        ) }}
+    {%- endif -%}
+    {{- raw_value | int -}}
+{% endmacro %}

@@ -26,9 +26,11 @@ final as (
         counted_points,
         reason,
         scoring_model,
-        {{ pql_score_date() }} as score_date
+        score_date
     from contributions
-    where scoring_model = '{{ pql_scoring_model() }}'
+    where
+        scoring_model = '{{ pql_scoring_model() }}'
+        and score_date = {{ pql_score_date() }}
 
 )
 

@@ -34,7 +34,9 @@ final as (
             '{{ run_started_at.strftime("%Y-%m-%d %H:%M:%S") }}' as {{ dbt.type_timestamp() }}
         ) as scored_at
     from account_scores
-    where scoring_model = '{{ pql_scoring_model() }}'
+    where
+        scoring_model = '{{ pql_scoring_model() }}'
+        and score_date = {{ pql_score_date() }}
 
 )
 

@@ -15,7 +15,9 @@ live as (
 
     select *
     from account_scores
-    where scoring_model = '{{ pql_scoring_model() }}'
+    where
+        scoring_model = '{{ pql_scoring_model() }}'
+        and score_date = {{ pql_score_date() }}
 
 ),
 
@@ -23,7 +25,9 @@ shadow as (
 
     select *
     from account_scores
-    where scoring_model = '{{ pql_shadow_model() }}'
+    where
+        scoring_model = '{{ pql_shadow_model() }}'
+        and score_date = {{ pql_score_date() }}
 
 ),
 

@@ -1,7 +1,9 @@
-{% test covers_every_row_of(model, column_name, parent, parent_column) %}
+{% test covers_every_row_of(model, column_name, parent, parent_column, parent_latest_of=none) %}
 {#-
-    Fan-out guard: the model holds exactly one row per row of its parent.
-    Returns keys the model lost, keys it repeats, and keys the parent does not have.
+    Fan-out guard: the model holds exactly one row per row of its parent (with
+    parent_latest_of, per row of the parent's latest value of that column, e.g. the
+    latest score date). Returns keys the model lost, keys it repeats, and keys the
+    parent does not have.
 -#}
 with
 
@@ -21,6 +23,9 @@ parent_keys as (
         {{ parent_column }} as key_value,
         count(*) as parent_rows
     from {{ parent }}
+    {%- if parent_latest_of %}
+    where {{ parent_latest_of }} = (select max({{ parent_latest_of }}) from {{ parent }})
+    {%- endif %}
     group by 1
 
 )

@@ -57,7 +57,8 @@ expected as (
     from scores
     left join routing
         on
-            scores.account_id = routing.account_id
+            scores.score_date = routing.score_date
+            and scores.account_id = routing.account_id
             and scores.scoring_model = routing.scoring_model
     left join top_tiers
         on scores.scoring_model = top_tiers.scoring_model

@@ -1,5 +1,7 @@
 -- Each rule set's tier bands must cover 0-100 exactly: no inverted band, no overlap,
--- no gap, starting at 0 and ending at 100, ranks rising with scores.
+-- no gap, starting at 0 and ending at 100, ranks rising with scores. Every band below
+-- the top must be at least pql_tier_hysteresis_points wide, so the dead bands of
+-- pql_tier_changes (just under each tier's min_score) never overlap.
 with
 
 tiers as (
@@ -87,6 +89,15 @@ problems as (
         {{ dbt.concat(["'tier_rank must be above that of lower tier '", 'previous_tier_name']) }} as problem
     from ordered
     where tier_rank <= previous_tier_rank
+
+    union all
+
+    select
+        scoring_model,
+        tier_name,
+        'band is narrower than var pql_tier_hysteresis_points ({{ pql_tier_hysteresis_points() }})' as problem
+    from ordered
+    where band_number_from_top > 1 and max_score - min_score + 1 < {{ pql_tier_hysteresis_points() }}
 
 )
 

@@ -9,7 +9,7 @@
 -- arrive late within the lookback are counted. The cut-off is a literal timestamp on
 -- event_at, so the filter reaches the raw events table and skips older days. One day
 -- more is read so the first re-read day knows each user's previous event.
-{{ config(**pql_daily_activity_config(['account_id'])) }}
+{{ config(**pql_replaced_days_config('activity_date', ['account_id'])) }}
 
 with
 

@@ -3,7 +3,7 @@
 -- every event ('*': active days, active users, sessions, all events) read this,
 -- which is several times smaller than the aggregate.
 -- Incremental like the aggregate it reads: a run replaces the days it re-reads.
-{{ config(**pql_daily_activity_config(['account_id'])) }}
+{{ config(**pql_replaced_days_config('activity_date', ['account_id'])) }}
 
 with
 

@@ -1,5 +1,5 @@
--- One row per account and scored rule set (the live one, and the shadow one if
--- any): the hot trigger and the routing gate of that rule set that hold for it, if
+-- One row per account, score date and scored rule set (the live one, and the
+-- shadow one if any): the hot trigger and the routing gate of that rule set that hold for it, if
 -- any. A hot trigger makes the account a Hot PQL whatever its
 -- score, with the trigger's own SLA; a gate (e.g. outside the ICP) routes it
 -- self-serve whatever its score or triggers. When several hold, the trigger with
@@ -8,7 +8,10 @@ with
 
 accounts as (
 
-    select account_id from {{ ref('stg_raw__accounts') }}
+    select
+        score_date,
+        account_id
+    from {{ ref('int_scored_accounts') }}
 
 ),
 
@@ -78,6 +81,7 @@ fired as (
 
     -- The one named per kind: the trigger with the shortest SLA, the first gate by id.
     select
+        signals.score_date,
         signals.account_id,
         routing_conditions.scoring_model,
         routing_conditions.condition_kind,
@@ -86,7 +90,9 @@ fired as (
         routing_conditions.treatment,
         {{ pql_fill_label('routing_conditions.label', 'signals.signal_value') }} as label_text,
         row_number() over (
-            partition by signals.account_id, routing_conditions.scoring_model, routing_conditions.condition_kind
+            partition by
+                signals.score_date, signals.account_id,
+                routing_conditions.scoring_model, routing_conditions.condition_kind
             order by routing_conditions.sla_hours asc, routing_conditions.condition_id asc
         ) as condition_rank
     from signals
@@ -99,6 +105,7 @@ fired as (
 final as (
 
     select
+        accounts.score_date,
         accounts.account_id,
         scored_models.scoring_model,
         fired_triggers.condition_id as hot_trigger_id,
@@ -111,13 +118,15 @@ final as (
     cross join scored_models
     left join fired as fired_triggers
         on
-            accounts.account_id = fired_triggers.account_id
+            accounts.score_date = fired_triggers.score_date
+            and accounts.account_id = fired_triggers.account_id
             and scored_models.scoring_model = fired_triggers.scoring_model
             and fired_triggers.condition_kind = 'trigger'
             and fired_triggers.condition_rank = 1
     left join fired as fired_gates
         on
-            accounts.account_id = fired_gates.account_id
+            accounts.score_date = fired_gates.score_date
+            and accounts.account_id = fired_gates.account_id
             and scored_models.scoring_model = fired_gates.scoring_model
             and fired_gates.condition_kind = 'gate'
             and fired_gates.condition_rank = 1

@@ -1,12 +1,13 @@
--- One row per account and scored rule set (the live one, and the shadow one if
--- any): its PQL score as of the score date, the components behind it, its tier
+-- One row per account, score date and scored rule set (the live one, and the shadow
+-- one if any): its PQL score as of that date, the components behind it, its tier
 -- (raised by a hot trigger), where it is routed and with what SLA (a routing gate
--- overrides both), and the reasons in words. pql_scores is the live rule set's rows.
+-- overrides both), and the reasons in words. pql_scores is the live rule set's rows
+-- for the score date; pql_score_history keeps them for every date.
 with
 
 accounts as (
 
-    select * from {{ ref('stg_raw__accounts') }}
+    select * from {{ ref('int_scored_accounts') }}
 
 ),
 
@@ -61,6 +62,7 @@ top_tiers as (
 summed as (
 
     select
+        accounts.score_date,
         accounts.account_id,
         accounts.domain,
         product_points.scoring_model,
@@ -72,14 +74,18 @@ summed as (
         + intent_points.intent_points as component_total
     from accounts
     inner join product_points
-        on accounts.account_id = product_points.account_id
+        on
+            accounts.score_date = product_points.score_date
+            and accounts.account_id = product_points.account_id
     inner join fit_points
         on
-            product_points.account_id = fit_points.account_id
+            product_points.score_date = fit_points.score_date
+            and product_points.account_id = fit_points.account_id
             and product_points.scoring_model = fit_points.scoring_model
     inner join intent_points
         on
-            product_points.account_id = intent_points.account_id
+            product_points.score_date = intent_points.score_date
+            and product_points.account_id = intent_points.account_id
             and product_points.scoring_model = intent_points.scoring_model
 
 ),
@@ -126,7 +132,8 @@ routed as (
         on clamped.scoring_model = top_tiers.scoring_model
     left join routing
         on
-            clamped.account_id = routing.account_id
+            clamped.score_date = routing.score_date
+            and clamped.account_id = routing.account_id
             and clamped.scoring_model = routing.scoring_model
 
 ),
@@ -138,15 +145,16 @@ ranked_reasons as (
     -- so no reason is cut mid-word. Rules the caps left at 0 moved nothing and are
     -- not named.
     select
+        contributions.score_date,
         contributions.account_id,
         contributions.scoring_model,
         contributions.reason,
         row_number() over (
-            partition by contributions.account_id, contributions.scoring_model
+            partition by contributions.score_date, contributions.account_id, contributions.scoring_model
             order by abs(contributions.counted_points) desc, contributions.rule_id
         ) as reason_rank,
         sum({{ dbt.length('contributions.reason') }} + 2) over (
-            partition by contributions.account_id, contributions.scoring_model
+            partition by contributions.score_date, contributions.account_id, contributions.scoring_model
             order by abs(contributions.counted_points) desc, contributions.rule_id
             rows between unbounded preceding and current row
         ) - 2
@@ -157,7 +165,8 @@ ranked_reasons as (
     from contributions
     inner join routed
         on
-            contributions.account_id = routed.account_id
+            contributions.score_date = routed.score_date
+            and contributions.account_id = routed.account_id
             and contributions.scoring_model = routed.scoring_model
     where contributions.counted_points != 0
 
@@ -166,12 +175,13 @@ ranked_reasons as (
 rule_reasons as (
 
     select
+        score_date,
         account_id,
         scoring_model,
         {{ dbt.listagg('reason', "'; '", 'order by reason_rank') }} as rule_reasons
     from ranked_reasons
     where running_length <= 255
-    group by 1, 2
+    group by 1, 2, 3
 
 ),
 
@@ -207,7 +217,7 @@ final as (
             else {{ dbt.concat(['routed.routing_reason', "'; '", 'rule_reasons.rule_reasons']) }}
         end as score_reasons,
         routed.scoring_model,
-        {{ pql_score_date() }} as score_date
+        routed.score_date
     from routed
     left join tiers
         on
@@ -215,7 +225,8 @@ final as (
             and routed.tier_rank = tiers.tier_rank
     left join rule_reasons
         on
-            routed.account_id = rule_reasons.account_id
+            routed.score_date = rule_reasons.score_date
+            and routed.account_id = rule_reasons.account_id
             and routed.scoring_model = rule_reasons.scoring_model
 
 )

@@ -1,16 +1,20 @@
--- One row per account per signal the live rule set (and the shadow one, if any)
--- reads in its rules, their conditions, hot triggers and routing gates, valued as
--- of the score date. Event signals come from one pass over the daily activity: each activity
--- row is matched to the signals its event feeds (per-user days feed '*' signals,
--- which take every event), kept when it falls in that signal's window, then aggregated.
+-- One row per account, score date and signal the live rule set (and the shadow one,
+-- if any) reads in its rules, their conditions, hot triggers and routing gates, valued
+-- as of that date from what happened at or before it. Event signals come from one
+-- pass over the daily activity: each activity row is matched to the signals its event
+-- feeds (per-user days feed '*' signals, which take every event), kept for each score
+-- date whose window for that signal holds it, then aggregated.
 with
 
 accounts as (
 
-    select
-        *,
-        cast(created_at as date) as signup_date
-    from {{ ref('stg_raw__accounts') }}
+    select * from {{ ref('int_scored_accounts') }}
+
+),
+
+score_dates as (
+
+    select * from {{ ref('int_score_dates') }}
 
 ),
 
@@ -140,11 +144,14 @@ any_event_signals as (
 
 window_start as (
 
-    -- The longest live window. Days after the score date may be in the aggregates
-    -- already (a run for a past date). The literal bound on var pql_max_window_days
-    -- below lets a warehouse prune the aggregates' partitions; this one is tighter.
+    -- The longest live window back from the earliest score date. Days after the score
+    -- date may be in the aggregates already (a run for a past date). The literal bound
+    -- on var pql_max_window_days below lets a warehouse prune the aggregates'
+    -- partitions; this one is tighter.
     select
-        cast({{ dbt.dateadd('day', '-1 * max(window_days)', pql_score_date()) }} as date) as first_day
+        cast({{ dbt.dateadd(
+            'day', '-1 * max(event_signals.window_days)', '(select min(score_date) from score_dates)'
+        ) }} as date) as first_day
     from event_signals
 
 ),
@@ -187,8 +194,10 @@ activity_by_signal as (
 event_measures as (
 
     -- Each measure is counted only for the signals that use it: distinct days and
-    -- users cost far more than a sum.
+    -- users cost far more than a sum. Each day counts towards every score date whose
+    -- window holds it.
     select
+        score_dates.score_date,
         activity_by_signal.account_id,
         activity_by_signal.signal_name,
         sum(activity_by_signal.event_count) as event_count,
@@ -205,16 +214,19 @@ event_measures as (
     inner join event_signals
         on activity_by_signal.signal_name = event_signals.signal_name
     -- A window of N days holds events from midnight of the score date minus N days.
-    where
-        {{ dbt.datediff('activity_by_signal.activity_date', pql_score_date(), 'day') }}
-        <= event_signals.window_days
-    group by 1, 2
+    inner join score_dates
+        on
+            activity_by_signal.activity_date <= score_dates.score_date
+            and {{ dbt.datediff('activity_by_signal.activity_date', 'score_dates.score_date', 'day') }}
+            <= event_signals.window_days
+    group by 1, 2, 3
 
 ),
 
 event_signal_values as (
 
     select
+        accounts.score_date,
         accounts.account_id,
         event_signals.signal_name,
         case event_signals.measure
@@ -227,7 +239,7 @@ event_signal_values as (
             -- No event in the window: at least the window's length.
             when 'days_since_last_event'
                 then coalesce(
-                    {{ dbt.datediff('event_measures.last_activity_date', pql_score_date(), 'day') }},
+                    {{ dbt.datediff('event_measures.last_activity_date', 'accounts.score_date', 'day') }},
                     event_signals.window_days
                 )
             -- No event in the window, or no sign-up date: unknown.
@@ -235,31 +247,39 @@ event_signal_values as (
                 then {{ dbt.datediff('accounts.signup_date', 'event_measures.first_activity_date', 'day') }}
         end as signal_value,
         -- How old the newest evidence is, for rules whose points fade (null: no event).
-        {{ dbt.datediff('event_measures.last_activity_date', pql_score_date(), 'day') }}
+        {{ dbt.datediff('event_measures.last_activity_date', 'accounts.score_date', 'day') }}
             as evidence_age_days
     from accounts
     cross join event_signals
     left join event_measures
         on
-            accounts.account_id = event_measures.account_id
+            accounts.score_date = event_measures.score_date
+            and accounts.account_id = event_measures.account_id
             and event_signals.signal_name = event_measures.signal_name
 
 ),
 
 account_users as (
 
+    -- Users who had signed up by the score date (or whose sign-up time is unknown).
     select
-        account_id,
+        score_dates.score_date,
+        users.account_id,
         count(*) as user_count,
-        sum(case when is_economic_buyer then 1 else 0 end) as economic_buyer_count
+        sum(case when users.is_economic_buyer then 1 else 0 end) as economic_buyer_count
     from users
-    group by 1
+    inner join score_dates
+        on
+            users.created_at is null
+            or cast(users.created_at as date) <= score_dates.score_date
+    group by 1, 2
 
 ),
 
 attribute_signal_values as (
 
     select
+        accounts.score_date,
         accounts.account_id,
         attribute_signals.signal_name,
         case
@@ -281,7 +301,9 @@ attribute_signal_values as (
     from accounts
     cross join attribute_signals
     left join account_users
-        on accounts.account_id = account_users.account_id
+        on
+            accounts.score_date = account_users.score_date
+            and accounts.account_id = account_users.account_id
     left join value_lists
         on
             attribute_signals.measure = 'attribute_in_list'
@@ -299,6 +321,7 @@ attribute_signal_values as (
 final as (
 
     select
+        score_date,
         account_id,
         signal_name,
         cast(signal_value as {{ dbt.type_bigint() }}) as signal_value,
@@ -308,6 +331,7 @@ final as (
     union all
 
     select
+        score_date,
         account_id,
         signal_name,
         cast(signal_value as {{ dbt.type_bigint() }}) as signal_value,

@@ -1,6 +1,7 @@
--- The scoring maths of one rule: one row per account per rule of the live rule
--- set (and of the shadow one, if any) that fired, i.e. whose signal value lies in the rule's inclusive band and,
--- for a compound rule, whose every extra condition in pql_rule_conditions holds.
+-- The scoring maths of one rule: one row per account, score date and rule of the
+-- live rule set (and of the shadow one, if any) that fired, i.e. whose signal value
+-- lies in the rule's inclusive band and, for a compound rule, whose every extra
+-- condition in pql_rule_conditions holds.
 -- A rule gives flat points, or points per unit of the signal value capped (in
 -- size) at max_points. A rule with decay loses decay_points_per_week for each whole
 -- week its newest evidence is older than decay_after_days, down to 0. Group and
@@ -32,6 +33,7 @@ conditions as (
 fired_on_signal as (
 
     select
+        signals.score_date,
         signals.account_id,
         rules.scoring_model,
         rules.rule_id,
@@ -57,6 +59,7 @@ condition_checks as (
 
     -- A compound rule's extra conditions: all must hold (an unknown value holds none).
     select
+        fired_on_signal.score_date,
         fired_on_signal.account_id,
         fired_on_signal.rule_id,
         min(case
@@ -71,9 +74,10 @@ condition_checks as (
             and fired_on_signal.rule_id = conditions.rule_id
     left join signals as condition_signals
         on
-            fired_on_signal.account_id = condition_signals.account_id
+            fired_on_signal.score_date = condition_signals.score_date
+            and fired_on_signal.account_id = condition_signals.account_id
             and conditions.signal_name = condition_signals.signal_name
-    group by 1, 2
+    group by 1, 2, 3
 
 ),
 
@@ -83,7 +87,8 @@ fired as (
     from fired_on_signal
     left join condition_checks
         on
-            fired_on_signal.account_id = condition_checks.account_id
+            fired_on_signal.score_date = condition_checks.score_date
+            and fired_on_signal.account_id = condition_checks.account_id
             and fired_on_signal.rule_id = condition_checks.rule_id
     where coalesce(condition_checks.all_conditions_hold, 1) = 1
 
@@ -132,6 +137,7 @@ decayed as (
 final as (
 
     select
+        score_date,
         account_id,
         scoring_model,
         rule_id,

@@ -44,7 +44,7 @@ ordered_in_group as (
         contributions.*,
         rule_groups.max_points as group_max_points,
         {{ pql_running_points('contributions.raw_points', [
-            'contributions.account_id', 'contributions.scoring_model',
+            'contributions.score_date', 'contributions.account_id', 'contributions.scoring_model',
             'contributions.component', 'contributions.rule_group',
         ]) }} as group_running_points
     from contributions
@@ -74,7 +74,8 @@ ordered_in_component as (
         group_capped.*,
         components.max_points as component_max_points,
         {{ pql_running_points('group_capped.group_capped_points', [
-            'group_capped.account_id', 'group_capped.scoring_model', 'group_capped.component',
+            'group_capped.score_date', 'group_capped.account_id', 'group_capped.scoring_model',
+            'group_capped.component',
         ]) }} as component_running_points
     from group_capped
     -- A rule whose component has no cap gives nothing: the seed checks name it.
@@ -101,7 +102,7 @@ ordered_in_total as (
 
     select
         *,
-        {{ pql_running_points('capped_points', ['account_id', 'scoring_model']) }} as total_running_points
+        {{ pql_running_points('capped_points', ['score_date', 'account_id', 'scoring_model']) }} as total_running_points
     from capped
 
 ),
@@ -120,6 +121,7 @@ counted as (
 final as (
 
     select
+        score_date,
         account_id,
         scoring_model,
         rule_id,

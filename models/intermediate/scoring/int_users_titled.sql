@@ -54,6 +54,7 @@ final as (
         users.account_id,
         users.email,
         users.job_title,
+        users.created_at,
         title_matches.seniority_rank,
         coalesce(title_matches.is_economic_buyer, false) as is_economic_buyer
     from users
