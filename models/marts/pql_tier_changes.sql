@@ -172,9 +172,11 @@ rule_moves as (
         changes.scoring_model,
         changes.score_date,
         rule_points.rule_id,
-        sum(case when rule_points.score_date = changes.score_date then rule_points.counted_points else 0 end)
-        - sum(case when rule_points.score_date = changes.previous_date then rule_points.counted_points else 0 end)
-            as points_moved,
+        cast(
+            sum(case when rule_points.score_date = changes.score_date then rule_points.counted_points else 0 end)
+            - sum(case when rule_points.score_date = changes.previous_date then rule_points.counted_points else 0 end)
+            as {{ dbt.type_int() }}
+        ) as points_moved,
         max(case when rule_points.score_date = changes.score_date then rule_points.label_text end) as label_after,
         max(case when rule_points.score_date = changes.previous_date then rule_points.label_text end) as label_before
     from changes
