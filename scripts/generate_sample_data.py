@@ -1,12 +1,20 @@
 """Generate a deterministic, plausible product-led world into a DuckDB file.
 
-Writes raw.accounts, raw.users and raw.events (the project's sources). The same
-flags always give the same rows. Accounts follow archetypes - dormant, solo
+Writes raw.accounts, raw.users, raw.events and raw.deals (the project's sources).
+The same flags always give the same rows. Accounts follow archetypes - dormant, solo
 explorers on free email, casual teams, growing teams, teams evaluating a purchase -
 so every tier and every signal appears. Events come in sessions (one user, one day,
 a run of events a minute or two apart, page views most of all) with messy event
 names, JSON properties holding a session_id, events without ids and exact
 duplicates, as real pipelines deliver them.
+
+Deals (the CRM's outcomes) are drawn from behaviour, so the tuning loop has a real
+signal to find: each day an account opens a deal with odds raised by what it did in
+the 14 days before - a teammate invited, an integration connected, a buying-intent
+event (pricing page, paywall, upgrade modal) - and by an ICP fit; deals are won more
+often in the ICP. PLANTED_SIGNALS names those events. As a control, about 40% of
+accounts view notification settings now and then, at random and with no effect on
+deals (NOISE_EVENT): a signal the loop must not find.
 
     python scripts/generate_sample_data.py --database pql.duckdb --accounts 500
     python scripts/generate_sample_data.py --database big.duckdb --accounts 200000 --events 50000000
@@ -37,6 +45,18 @@ INTENT_EVENTS = [
     "sso_settings_viewed", "scim_settings_viewed", "audit_log_viewed", "sales_chat_started",
 ]
 EVENT_NAMES = CORE_EVENTS + ACTIVATION_EVENTS + INTENT_EVENTS
+
+# What raises an account's daily odds of opening a deal (14 days before it), and by how much.
+PLANTED_SIGNALS = {
+    "team_member_invited": 4.0,
+    "integration_connected": 3.0,
+    "buying_intent": 6.0,  # any of BUYING_INTENT_EVENTS
+}
+BUYING_INTENT_EVENTS = ["pricing_page_viewed", "paywall_hit", "upgrade_modal_clicked"]
+DEAL_BASE_ODDS_PER_DAY = 0.0006
+DEAL_ICP_FACTOR = 2.0
+DEAL_LOOKBACK_DAYS = 14
+NOISE_EVENT = "notification_settings_viewed"
 
 INDUSTRIES = ["SaaS", "Fintech", "E-commerce", "Healthcare", "Education", "Manufacturing",
               "Media", "Retail", "Non-profit", "Government"]
@@ -219,7 +239,7 @@ def _event_chunk(rng: np.random.Generator, accounts: np.ndarray, counts: np.ndar
 
 
 def create_raw_tables(con: duckdb.DuckDBPyConnection, schema: str = "raw") -> None:
-    """(Re)create the project's three source tables, empty, as the sources yml describes them."""
+    """(Re)create the project's source tables, empty, as the sources yml describes them."""
     con.execute(f"create schema if not exists {schema}")
     con.execute(f"""
         create or replace table {schema}.accounts (
@@ -232,6 +252,10 @@ def create_raw_tables(con: duckdb.DuckDBPyConnection, schema: str = "raw") -> No
         create or replace table {schema}.events (
             event_id varchar, user_id varchar, account_id varchar, event_name varchar,
             event_time timestamp, properties varchar)""")
+    con.execute(f"""
+        create or replace table {schema}.deals (
+            deal_id varchar, account_id varchar, created_at timestamp, closed_at timestamp,
+            is_won boolean, amount decimal(18, 2))""")
 
 
 def generate(database: Path, accounts: int, events: int | None, end_date: dt.date,
@@ -304,13 +328,113 @@ def generate(database: Path, accounts: int, events: int | None, end_date: dt.dat
             event_number += len(chunk)
             session_number = int(pc.max(chunk["session_number"]).as_py()) + 1 if len(chunk) else session_number
             start_account = stop_account
+
+        # Outcomes and the control event draw from their own stream, so the events above
+        # stay the same rows whatever is done here.
+        outcome_rng = np.random.default_rng([seed, 1])
+        _insert_noise_events(con, schema, outcome_rng, first_user, end_day_epoch)
+        _insert_deals(con, schema, outcome_rng, account_table, end_date)
         counts = {
             table: con.execute(f"select count(*) from {schema}.{table}").fetchone()[0]
-            for table in ("accounts", "users", "events")
+            for table in ("accounts", "users", "events", "deals")
         }
+        counts["control events"] = con.execute(
+            f"select count(*) from {schema}.events where event_name = ?", [NOISE_EVENT]).fetchone()[0]
     finally:
         con.close()
     return counts
+
+
+def _insert_noise_events(con: duckdb.DuckDBPyConnection, schema: str, rng: np.random.Generator,
+                         first_user: np.ndarray, end_day_epoch: int) -> None:
+    """The control: about 40% of accounts view notification settings a few times, at random."""
+    accounts = len(first_user)
+    viewers = np.flatnonzero(rng.random(accounts) < 0.4)
+    views = rng.poisson(4, size=len(viewers)) + 1
+    account_of_view = np.repeat(viewers, views)
+    n = len(account_of_view)
+    days_ago = rng.integers(0, HISTORY_DAYS, size=n)
+    noise_events = pa.table({
+        "event_id": [f"evt_noise_{i:09d}" for i in range(n)],
+        "user_id": [f"usr_{u:08d}" for u in first_user[account_of_view]],
+        "account_id": [f"acc_{a:07d}" for a in account_of_view],
+        "event_name": [NOISE_EVENT] * n,
+        "event_time": pa.array((end_day_epoch - days_ago * 86_400 + rng.integers(0, 86_400, size=n)) * 1_000_000,
+                               type=pa.timestamp("us")),
+        "properties": [f'{{"session_id": "s_noise_{i}"}}' for i in range(n)],
+    })
+    con.register("noise_events", noise_events)
+    con.execute(f"insert into {schema}.events select * from noise_events")
+
+
+def _insert_deals(con: duckdb.DuckDBPyConnection, schema: str, rng: np.random.Generator,
+                  account_table: pa.Table, end_date: dt.date) -> None:
+    """At most one deal per account, opened on a day drawn from the account's behaviour before it."""
+    accounts = account_table.num_rows
+    planted = list(PLANTED_SIGNALS)
+    intent_list = ", ".join(f"'{name}'" for name in BUYING_INTENT_EVENTS)
+    daily = con.execute(f"""
+        select
+            cast(substr(account_id, 5) as integer) as account_number,
+            date_diff('day', cast(event_time as date), date '{end_date}') as days_ago,
+            max(case when lower(trim(event_name)) = 'team_member_invited' then 1 else 0 end) as team_member_invited,
+            max(case when lower(trim(event_name)) = 'integration_connected' then 1 else 0 end)
+                as integration_connected,
+            max(case when lower(trim(event_name)) in ({intent_list}) then 1 else 0 end) as buying_intent
+        from {schema}.events
+        where account_id like 'acc_%' and event_time < date '{end_date}' + 1
+        group by 1, 2
+    """).fetchnumpy()
+    # did[signal][account, day]: the signal happened that day; day 0 is the oldest.
+    in_range = (daily["days_ago"] >= 0) & (daily["days_ago"] < HISTORY_DAYS)
+    day_index = HISTORY_DAYS - 1 - daily["days_ago"][in_range]
+    account_index = daily["account_number"][in_range]
+    odds = np.full((accounts, HISTORY_DAYS), DEAL_BASE_ODDS_PER_DAY)
+    for signal in planted:
+        did = np.zeros((accounts, HISTORY_DAYS + 1), dtype=np.int64)
+        did[account_index, day_index + 1] = daily[signal][in_range]
+        running = np.cumsum(did, axis=1)
+        # Did it happen in the DEAL_LOOKBACK_DAYS days before day d (d itself not included)?
+        before = running[:, :HISTORY_DAYS] - np.concatenate(
+            [np.zeros((accounts, DEAL_LOOKBACK_DAYS), dtype=np.int64),
+             running[:, :HISTORY_DAYS - DEAL_LOOKBACK_DAYS]], axis=1)
+        odds *= np.where(before > 0, PLANTED_SIGNALS[signal], 1.0)
+    icp = np.asarray(account_table["icp_match"].fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
+    odds *= np.where(icp, DEAL_ICP_FACTOR, 1.0)[:, None]
+    # No deal before the first day with a full lookback, nor before the account signed up.
+    odds[:, :DEAL_LOOKBACK_DAYS] = 0
+    end = dt.datetime.combine(end_date, dt.time(0))
+    signup_days_ago = np.array([(end - created).days for created in account_table["created_at"].to_pylist()])
+    first_open_day = np.clip(HISTORY_DAYS - 1 - signup_days_ago + 1, 0, HISTORY_DAYS)
+    odds[np.arange(HISTORY_DAYS)[None, :] < first_open_day[:, None]] = 0
+
+    opens = rng.random((accounts, HISTORY_DAYS)) < np.minimum(odds, 0.5)
+    has_deal = opens.any(axis=1)
+    deal_accounts = np.flatnonzero(has_deal)
+    open_day = opens[deal_accounts].argmax(axis=1)
+    created = [end - dt.timedelta(days=int(HISTORY_DAYS - 1 - d)) + dt.timedelta(seconds=int(s))
+               for d, s in zip(open_day, rng.integers(8 * 3600, 18 * 3600, size=len(deal_accounts)), strict=True)]
+    cycle_days = rng.integers(3, 31, size=len(deal_accounts))
+    win_odds = np.where(icp[deal_accounts], 0.55, 0.3)
+    is_won = rng.random(len(deal_accounts)) < win_odds
+    employees = np.asarray(account_table["employee_count"].fill_null(20).to_numpy(zero_copy_only=False), dtype=float)
+    amount = np.round(rng.lognormal(np.log(3_000 + 40 * np.minimum(employees[deal_accounts], 2_000)), 0.4), -2)
+    closed, won = [], []
+    for opened, cycle, winner in zip(created, cycle_days, is_won, strict=True):
+        closes = opened + dt.timedelta(days=int(cycle))
+        still_open = closes.date() > end_date
+        closed.append(None if still_open else closes)
+        won.append(None if still_open else bool(winner))
+    deals = pa.table({
+        "deal_id": [f"deal_{i:07d}" for i in range(len(deal_accounts))],
+        "account_id": [f"acc_{a:07d}" for a in deal_accounts],
+        "created_at": pa.array(created, type=pa.timestamp("us")),
+        "closed_at": pa.array(closed, type=pa.timestamp("us")),
+        "is_won": pa.array(won, type=pa.bool_()),
+        "amount": pa.array(amount, type=pa.float64()),
+    })
+    con.register("generated_deals", deals)
+    con.execute(f"insert into {schema}.deals select * from generated_deals")
 
 
 def _parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -319,7 +443,7 @@ def _parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--schema", default="raw", help="schema for the raw tables (default: raw)")
     parser.add_argument("--accounts", type=int, default=500, help="number of accounts (default: 500)")
     parser.add_argument("--events", type=int, default=None,
-                        help="number of events before duplicates (default: 60 per account)")
+                        help="number of events before duplicates and control events (default: 60 per account)")
     parser.add_argument("--end-date", type=dt.date.fromisoformat,
                         default=dt.datetime.now(dt.UTC).date(),
                         help="last day with events, YYYY-MM-DD (default: today, UTC)")
