@@ -27,6 +27,20 @@
 {% endmacro %}
 
 
+{% macro pql_whole_number_var(var_name, default, unit='days', min_value=0, max_value=9999) %}
+    {#- A var holding a whole number of `unit` from min_value to max_value, checked before it reaches SQL. -#}
+    {%- set raw_value = var(var_name, default) | string | trim -%}
+    {%- set is_number = modules.re.match('^[0-9]{1,9}$', raw_value) is not none -%}
+    {%- if not is_number or raw_value | int < min_value or raw_value | int > max_value -%}
+        {{ exceptions.raise_compiler_error(
+            "var " ~ var_name ~ " must be a whole number of " ~ unit ~ " from " ~ min_value ~ " to " ~ max_value
+            ~ ", got '" ~ raw_value ~ "'"
+        ) }}
+    {%- endif -%}
+    {{- raw_value | int -}}
+{% endmacro %}
+
+
 {% macro pql_score_date_string() %}
     {#- The score date as 'YYYY-MM-DD': var pql_score_date, else today in UTC. -#}
     {%- set today_utc = modules.datetime.datetime.now(modules.pytz.utc).strftime('%Y-%m-%d') -%}
@@ -147,13 +161,7 @@
         arrive late: var pql_incremental_lookback_days (default 3). A run replaces
         these days in the daily aggregate; days older than this are never re-read.
     -#}
-    {%- set raw_value = var('pql_incremental_lookback_days', 3) | string | trim -%}
-    {%- if not modules.re.match('^[0-9]{1,4}$', raw_value) -%}
-        {{ exceptions.raise_compiler_error(
-            "var pql_incremental_lookback_days must be a whole number of days, got '" ~ raw_value ~ "'"
-        ) }}
-    {%- endif -%}
-    {{- raw_value | int -}}
+    {{- pql_whole_number_var('pql_incremental_lookback_days', 3) -}}
 {% endmacro %}
 
 
@@ -163,13 +171,7 @@
         Scoring never reads aggregates older than this before the score date, as a literal
         bound a warehouse can prune partitions with; the seed checks reject longer windows.
     -#}
-    {%- set raw_value = var('pql_max_window_days', 90) | string | trim -%}
-    {%- if not modules.re.match('^[0-9]{1,4}$', raw_value) -%}
-        {{ exceptions.raise_compiler_error(
-            "var pql_max_window_days must be a whole number of days, got '" ~ raw_value ~ "'"
-        ) }}
-    {%- endif -%}
-    {{- raw_value | int -}}
+    {{- pql_whole_number_var('pql_max_window_days', 90) -}}
 {% endmacro %}
 
 
@@ -209,11 +211,53 @@
         account hovering at 69/70 then stays a PQL instead of flapping every day;
         moving up is never delayed. 0 turns it off.
     -#}
-    {%- set raw_value = var('pql_tier_hysteresis_points', 3) | string | trim -%}
-    {%- if not modules.re.match('^[0-9]{1,2}$', raw_value) -%}
-        {{ exceptions.raise_compiler_error(
-            "var pql_tier_hysteresis_points must be a whole number of points from 0 to 99, got '" ~ raw_value ~ "'"
-        ) }}
-    {%- endif -%}
-    {{- raw_value | int -}}
+    {{- pql_whole_number_var('pql_tier_hysteresis_points', 3, unit='points', max_value=99) -}}
+{% endmacro %}
+
+
+{% macro pql_calibration_horizon_days() %}
+    {#-
+        How long after a cohort date a deal counts as that cohort's conversion, in
+        pql_calibration: var pql_calibration_horizon_days (default 30). Cohort dates
+        closer than this to the newest history date are left out: their outcome is not
+        known yet.
+    -#}
+    {{- pql_whole_number_var('pql_calibration_horizon_days', 30) -}}
+{% endmacro %}
+
+
+{% macro pql_calibration_cohort_every_days() %}
+    {#-
+        Days between cohort dates in pql_calibration, counted back from the newest
+        complete one: var pql_calibration_cohort_every_days (default 7, a weekly cohort).
+    -#}
+    {{- pql_whole_number_var('pql_calibration_cohort_every_days', 7, min_value=1) -}}
+{% endmacro %}
+
+
+{% macro pql_lift_window_days() %}
+    {#-
+        pql_signal_lift looks at this many days before an account converted (or before
+        the score date, for accounts that did not): var pql_lift_window_days (default 14).
+    -#}
+    {{- pql_whole_number_var('pql_lift_window_days', 14, min_value=1) -}}
+{% endmacro %}
+
+
+{% macro pql_lift_lookback_days() %}
+    {#-
+        pql_signal_lift counts as converters the accounts whose first deal opened within
+        this many days before the score date: var pql_lift_lookback_days (default 90).
+        Older deals fall before the event history the daily aggregates hold.
+    -#}
+    {{- pql_whole_number_var('pql_lift_lookback_days', 90) -}}
+{% endmacro %}
+
+
+{% macro pql_lift_min_support() %}
+    {#-
+        A signal earns a weight only with enough data behind it: pql_signal_lift flags
+        signals fewer accounts than this showed: var pql_lift_min_support (default 100).
+    -#}
+    {{- pql_whole_number_var('pql_lift_min_support', 100, unit='accounts', max_value=999999999) -}}
 {% endmacro %}

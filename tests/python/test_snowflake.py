@@ -113,7 +113,8 @@ def _load_raw_tables(connection_kwargs: dict, source: Path) -> None:
     """Copy the raw tables into Snowflake, with event properties as VARIANT as Snowflake stores them."""
     with duckdb.connect(str(source)) as con:
         rows = {
-            table: con.execute(f"select * from raw.{table}").fetchall() for table in ("accounts", "users", "events")
+            table: con.execute(f"select * from raw.{table}").fetchall()
+            for table in ("accounts", "users", "events", "deals")
         }
     with snowflake.connector.connect(**connection_kwargs) as sf:
         cursor = sf.cursor()
@@ -126,7 +127,10 @@ def _load_raw_tables(connection_kwargs: dict, source: Path) -> None:
             job_title varchar, created_at timestamp_ntz)""")
         cursor.execute("""create or replace table raw.events_landing (event_id varchar, user_id varchar,
             account_id varchar, event_name varchar, event_time timestamp_ntz, properties varchar)""")
+        cursor.execute("""create or replace table raw.deals (deal_id varchar, account_id varchar,
+            created_at timestamp_ntz, closed_at timestamp_ntz, is_won boolean, amount number(18, 2))""")
         cursor.executemany("insert into raw.accounts values (%s, %s, %s, %s, %s, %s, %s)", rows["accounts"])
+        cursor.executemany("insert into raw.deals values (%s, %s, %s, %s, %s, %s)", rows["deals"])
         cursor.executemany("insert into raw.users values (%s, %s, %s, %s, %s)", rows["users"])
         cursor.executemany("insert into raw.events_landing values (%s, %s, %s, %s, %s, %s)", rows["events"])
         cursor.execute("""create or replace table raw.events as
@@ -170,8 +174,11 @@ def test_whole_project_builds_and_tests_green_twice(snowflake_runs: list[dict]):
         assert {"seed", "model", "test", "unit_test"} <= kinds
         not_passed = {result["unique_id"].split(".")[2]: result["status"] for result in run_results["results"]
                       if result["status"] not in ("success", "pass")}
-        # A world this small has days without events, which the missing-days check warns about.
-        assert not_passed in ({}, {"daily_activity_has_no_missing_days": "warn"})
+        # A world this small has days without events, which the missing-days check warns about, and
+        # too few accounts for the health checks of the PQL rate and close rates to hold.
+        assert set(not_passed.values()) <= {"warn"}
+        assert set(not_passed) <= {"daily_activity_has_no_missing_days", "pql_rate_is_5_to_15_percent",
+                                   "close_rate_rises_with_score_band"}
 
 
 def test_second_run_takes_the_incremental_path(snowflake_runs: list[dict], fakesnow_server: dict):

@@ -1,0 +1,194 @@
+-- Which actions come before a deal: per event signal in pql_signals, the share of
+-- converters who showed it (did any of its events) in the var pql_lift_window_days
+-- days before they converted - opened their first deal - against the share of
+-- non-converters who showed it in the same number of days up to the score date; the
+-- difference, the lift (the ratio) and the support (accounts_showing). The biggest
+-- differences are the signals worth weight; a signal fewer than var
+-- pql_lift_min_support accounts showed is flagged, too thin to weigh.
+--
+-- Converters: accounts whose first deal opened within var pql_lift_lookback_days
+-- before the score date (older deals predate the event history). Non-converters:
+-- accounts with no deal, signed up by the score date. Accounts with an older first
+-- deal are in neither.
+with
+
+accounts as (
+
+    select * from {{ ref('stg_raw__accounts') }}
+
+),
+
+deals as (
+
+    select * from {{ ref('stg_raw__deals') }}
+
+),
+
+daily_activity as (
+
+    select * from {{ ref('int_events_aggregated_daily') }}
+
+),
+
+signals as (
+
+    select * from {{ ref('pql_signals') }}
+
+),
+
+signal_events as (
+
+    select
+        signal_name,
+        lower(trim(event_name)) as event_name
+    from {{ ref('pql_signal_events') }}
+
+),
+
+live_rules as (
+
+    select distinct signal_name
+    from {{ ref('pql_rules') }}
+    where scoring_model = '{{ pql_scoring_model() }}'
+
+),
+
+first_deals as (
+
+    select
+        account_id,
+        min(created_date) as converted_date
+    from deals
+    group by 1
+
+),
+
+population as (
+
+    -- Each account's window ends the day before it converted, or on the score date.
+    select
+        accounts.account_id,
+        case when first_deals.converted_date is null then 0 else 1 end as is_converter,
+        case
+            when first_deals.converted_date is null then {{ pql_score_date() }}
+            else cast({{ dbt.dateadd('day', -1, 'first_deals.converted_date') }} as date)
+        end as window_end
+    from accounts
+    left join first_deals
+        on accounts.account_id = first_deals.account_id
+    where
+        (accounts.created_at is null or accounts.created_at < {{ pql_score_date_end() }})
+        and (
+            first_deals.converted_date is null
+            or (
+                first_deals.converted_date <= {{ pql_score_date() }}
+                and {{ dbt.datediff('first_deals.converted_date', pql_score_date(), 'day') }}
+                < {{ pql_lift_lookback_days() }}
+            )
+        )
+
+),
+
+event_signals as (
+
+    select
+        signals.signal_name,
+        signals.description,
+        live_rules.signal_name is not null as is_used_by_live_model
+    from signals
+    left join live_rules
+        on signals.signal_name = live_rules.signal_name
+    where signals.measure not in ('attribute', 'attribute_in_list')
+
+),
+
+shown as (
+
+    -- Accounts that did any of a signal's events ('*': any event) in their window.
+    select distinct
+        signal_events.signal_name,
+        population.account_id,
+        population.is_converter
+    from population
+    inner join daily_activity
+        on
+            population.account_id = daily_activity.account_id
+            and population.window_end >= daily_activity.activity_date
+            and {{ dbt.datediff('daily_activity.activity_date', 'population.window_end', 'day') }}
+            < {{ pql_lift_window_days() }}
+    inner join signal_events
+        on
+            daily_activity.event_name = signal_events.event_name
+            or signal_events.event_name = '*'
+    where
+        daily_activity.activity_date >= cast(
+            '{{ pql_days_after_score_date(-1 * ((pql_lift_lookback_days() | int) + (pql_lift_window_days() | int))) }}'
+            as date
+        )
+        and daily_activity.activity_date <= {{ pql_score_date() }}
+
+),
+
+population_counts as (
+
+    select
+        sum(is_converter) as converters,
+        sum(1 - is_converter) as non_converters
+    from population
+
+),
+
+shown_counts as (
+
+    select
+        signal_name,
+        sum(is_converter) as converters_showing,
+        sum(1 - is_converter) as non_converters_showing
+    from shown
+    group by 1
+
+),
+
+rates as (
+
+    select
+        event_signals.signal_name,
+        event_signals.description,
+        event_signals.is_used_by_live_model,
+        population_counts.converters,
+        population_counts.non_converters,
+        coalesce(shown_counts.converters_showing, 0) as converters_showing,
+        coalesce(shown_counts.non_converters_showing, 0) as non_converters_showing,
+        coalesce(shown_counts.converters_showing, 0) * 1.0 / nullif(population_counts.converters, 0)
+            as converter_rate,
+        coalesce(shown_counts.non_converters_showing, 0) * 1.0 / nullif(population_counts.non_converters, 0)
+            as non_converter_rate
+    from event_signals
+    cross join population_counts
+    left join shown_counts
+        on event_signals.signal_name = shown_counts.signal_name
+
+),
+
+final as (
+
+    select
+        signal_name,
+        description,
+        is_used_by_live_model,
+        cast(converters as {{ dbt.type_int() }}) as converters,
+        cast(non_converters as {{ dbt.type_int() }}) as non_converters,
+        cast(converters_showing as {{ dbt.type_int() }}) as converters_showing,
+        cast(non_converters_showing as {{ dbt.type_int() }}) as non_converters_showing,
+        cast(converter_rate as {{ dbt.type_float() }}) as converter_rate,
+        cast(non_converter_rate as {{ dbt.type_float() }}) as non_converter_rate,
+        cast(converter_rate - non_converter_rate as {{ dbt.type_float() }}) as rate_difference,
+        cast(converter_rate / nullif(non_converter_rate, 0) as {{ dbt.type_float() }}) as lift,
+        cast(converters_showing + non_converters_showing as {{ dbt.type_int() }}) as accounts_showing,
+        converters_showing + non_converters_showing < {{ pql_lift_min_support() }} as is_low_support,
+        cast({{ pql_lift_window_days() }} as {{ dbt.type_int() }}) as window_days
+    from rates
+
+)
+
+select * from final
