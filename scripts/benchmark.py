@@ -104,6 +104,7 @@ class Step:
     work_seconds: float
     wall_seconds: float
     peak_rss_bytes: int
+    slowest_models: tuple[tuple[str, float], ...] = ()  # a dbt step's five longest models, seconds each
 
     @property
     def overhead_seconds(self) -> float:
@@ -205,7 +206,12 @@ class Bench:
                    str(THREADS)]
         wall, peak, _ = _run_measured(command, self.env)
         run_results = json.loads((self.target / "run_results.json").read_text())
-        return Step(name, run_results["elapsed_time"], wall, peak)
+        models = sorted(
+            ((result["unique_id"].split(".")[-1], result["execution_time"]) for result in run_results["results"]
+             if result["unique_id"].startswith("model.")),
+            key=lambda model: -model[1],
+        )
+        return Step(name, run_results["elapsed_time"], wall, peak, tuple(models[:5]))
 
     def baseline(self, name: str, score_date: dt.date) -> Step:
         sql = BASELINE_SQL.format(
@@ -315,7 +321,11 @@ def render(results: list[dict]) -> str:
                 ratio = ""
             lines.append(f"| {step.name} | {step.work_seconds:.1f} | {step.overhead_seconds:.1f} | "
                          f"{step.peak_rss_bytes / 2**30:.2f} | {ratio} |")
+        daily = steps["daily run: dbt run (incremental)"]
         lines += [
+            "",
+            "Where the daily run's time goes (longest models; two threads run side by side): "
+            + ", ".join(f"`{model}` {seconds:.1f} s" for model, seconds in daily.slowest_models) + ".",
             "",
             f"Generating the data took {result['prepare_seconds']:.0f} s (not part of any figure). "
             f"Scores equal the baseline's for every account: "
