@@ -106,6 +106,12 @@
 {%- endmacro %}
 
 
+{% macro pql_run_started_timestamp() %}
+    {#- SQL timestamp literal for when this dbt invocation started, UTC: later event times are in the future. -#}
+    cast('{{ run_started_at.strftime("%Y-%m-%d %H:%M:%S") }}' as {{ dbt.type_timestamp() }})
+{%- endmacro %}
+
+
 {% macro pql_rule_set_name(var_name, default) %}
     {#- A rule-set name read from a var, checked before it reaches SQL (letters, digits, underscores). -#}
     {%- set model_name = var(var_name, default) | string | trim -%}
@@ -261,3 +267,51 @@
     -#}
     {{- pql_whole_number_var('pql_lift_min_support', 100, unit='accounts', max_value=999999999) -}}
 {% endmacro %}
+
+
+{% macro pql_rejection_rate_warn() %}
+    {#-
+        Share of a raw table's rows that may be rejected before tests/staging/rejection_rate_is_low.sql
+        warns: var pql_rejection_rate_warn (default 0.01), a number from 0 to 1.
+    -#}
+    {%- set value = var('pql_rejection_rate_warn', 0.01) | string | trim -%}
+    {%- if not modules.re.fullmatch('(0(\\.[0-9]+)?|1(\\.0+)?|\\.[0-9]+)', value) -%}
+        {{ exceptions.raise_compiler_error(
+            "var pql_rejection_rate_warn must be a number from 0 to 1 (0.01 is 1%), got '" ~ value ~ "'"
+        ) }}
+    {%- endif -%}
+    {{- value -}}
+{% endmacro %}
+
+
+{% macro pql_hours_var(var_name) %}
+    {#- A freshness threshold in hours from a var (1 to 8760; defaults in dbt_project.yml), checked before it reaches SQL. -#}
+    {{- pql_whole_number_var(var_name, var(var_name), unit='hours', min_value=1, max_value=8760) -}}
+{% endmacro %}
+
+
+{% macro pql_freshness_reference_timestamp() %}
+    {#-
+        SQL timestamp literal inputs are judged fresh against: when this run started, or
+        the end of the score date when that is earlier (a run for a past date judges the
+        data as it stood then).
+    -#}
+    {%- set score_date_end = modules.datetime.datetime.strptime(pql_days_after_score_date(1), '%Y-%m-%d') -%}
+    {%- set run_started = run_started_at.replace(tzinfo=none) -%}
+    {%- set reference = [run_started, score_date_end] | min -%}
+    cast('{{ reference.strftime("%Y-%m-%d %H:%M:%S") }}' as {{ dbt.type_timestamp() }})
+{%- endmacro %}
+
+
+{% macro pql_rechecked_events_condition(time_column) %}
+    {#-
+        SQL condition on an event time column: the events a run re-checks for
+        pql_rejected_rows - the days it re-reads, plus every event whose time is missing
+        or before 2000 (those in the future are after the re-read start anyway).
+    -#}
+    (
+        {{ time_column }} >= {{ pql_incremental_start_timestamp() }}
+        or {{ time_column }} is null
+        or {{ time_column }} < cast('2000-01-01 00:00:00' as {{ dbt.type_timestamp() }})
+    )
+{%- endmacro %}

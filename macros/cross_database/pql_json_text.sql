@@ -24,3 +24,25 @@
     {#- json_value reads JSON and STRING columns alike and gives null for invalid JSON text. -#}
     json_value({{ json_column }}, '$.{{ key }}')
 {%- endmacro %}
+
+
+{% macro pql_json_as_text(json_column) %}
+    {#-
+        Event properties as text, whatever the warehouse stores them as, so two copies
+        of an event can be compared and a rejected row can show what was delivered.
+    -#}
+    {{ return(adapter.dispatch('pql_json_as_text', 'pql_scoring')(json_column)) }}
+{% endmacro %}
+
+{% macro default__pql_json_as_text(json_column) -%}
+    cast({{ json_column }} as {{ dbt.type_string() }})
+{%- endmacro %}
+
+{% macro snowflake__pql_json_as_text(json_column) -%}
+    to_varchar({{ json_column }})
+{%- endmacro %}
+
+{% macro bigquery__pql_json_as_text(json_column) -%}
+    {#- to_json_string reads JSON and STRING columns alike (a STRING comes back quoted). -#}
+    to_json_string({{ json_column }})
+{%- endmacro %}

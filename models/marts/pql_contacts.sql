@@ -1,7 +1,11 @@
--- One row per user of a scored account: the account's score and tier, the user's
--- own activity in the last 30 days, and a flag on the one contact a rep should reach
--- first - the most senior economic buyer among users active in the last 30 days,
--- else the most active user. What a reverse ETL tool syncs to CRM contact records.
+-- One row per user of a scored account (a user in two accounts is a contact of each):
+-- the account's score and tier, the user's own activity in the account in the last 30
+-- days, and a flag on the one contact a rep should reach first - the most senior
+-- economic buyer among users active in the last 30 days, else the most active user.
+-- What a reverse ETL tool syncs to CRM contact records.
+-- Read by the reverse ETL syncs in models/exposures.yml: granted to their role.
+{{ config(grants=pql_reverse_etl_grants()) }}
+
 with
 
 users as (
@@ -39,8 +43,9 @@ key_events as (
 
 user_days as (
 
-    -- Last active day within the longest allowed window, and the last 30 days' activity.
+    -- Last active day in the account within the longest allowed window, and the last 30 days' activity.
     select
+        account_id,
         user_id,
         max(activity_date) as last_active_date,
         sum(case
@@ -53,13 +58,14 @@ user_days as (
     where
         activity_date <= {{ pql_score_date() }}
         and activity_date >= {{ pql_oldest_window_date() }}
-    group by 1
+    group by 1, 2
 
 ),
 
 key_action_counts as (
 
     select
+        daily_activity.account_id,
         daily_activity.user_id,
         daily_activity.event_name,
         cast(sum(daily_activity.event_count) as {{ dbt.type_bigint() }}) as event_count
@@ -69,18 +75,21 @@ key_action_counts as (
     where
         daily_activity.activity_date <= {{ pql_score_date() }}
         and daily_activity.activity_date >= cast('{{ pql_days_after_score_date(-30) }}' as date)
-    group by 1, 2
+    group by 1, 2, 3
 
 ),
 
 ranked_key_actions as (
 
     select
+        account_id,
         user_id,
         {{ dbt.concat([
             'event_name', "' x'", 'cast(event_count as ' ~ dbt.type_string() ~ ')'
         ]) }} as key_action,
-        row_number() over (partition by user_id order by event_count desc, event_name asc) as action_rank
+        row_number() over (
+            partition by account_id, user_id order by event_count desc, event_name asc
+        ) as action_rank
     from key_action_counts
 
 ),
@@ -89,11 +98,12 @@ key_actions as (
 
     -- The five most frequent, e.g. "team_member_invited x3, integration_connected x1".
     select
+        account_id,
         user_id,
         {{ dbt.listagg('key_action', "', '", 'order by action_rank') }} as key_actions
     from ranked_key_actions
     where action_rank <= 5
-    group by 1
+    group by 1, 2
 
 ),
 
@@ -112,9 +122,13 @@ contacts as (
         coalesce(key_actions.key_actions, '') as key_actions
     from users
     left join user_days
-        on users.user_id = user_days.user_id
+        on
+            users.account_id = user_days.account_id
+            and users.user_id = user_days.user_id
     left join key_actions
-        on users.user_id = key_actions.user_id
+        on
+            users.account_id = key_actions.account_id
+            and users.user_id = key_actions.user_id
 
 ),
 

@@ -12,6 +12,9 @@
 -- never overlap.
 -- A hot trigger (with no routing gate) holds the top tier whatever the score, as in
 -- pql_scores. An account's first history row is a change from nothing (from_tier null).
+-- Read by the reverse ETL syncs in models/exposures.yml: granted to their role.
+{{ config(grants=pql_reverse_etl_grants()) }}
+
 with
 
 history as (

@@ -1,4 +1,4 @@
--- One row per user, with the seniority and economic-buyer flag their job title
+-- One row per user and account, with the seniority and economic-buyer flag their job title
 -- earns in pql_job_titles. Keywords match whole words (punctuation counts as a
 -- space); when several match, the longest keyword wins, so "Vice President" is a
 -- vice president and not a president.

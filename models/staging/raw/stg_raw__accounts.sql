@@ -1,22 +1,25 @@
+-- One row per account: the rows stg_raw__accounts_checked found sound, exact copies
+-- collapsed, an out-of-range employee count read as unknown.
 with
 
-source as (
+checked as (
 
-    select * from {{ source('raw', 'accounts') }}
+    select * from {{ ref('stg_raw__accounts_checked') }}
+    where rejection_reason is null
 
 ),
 
 final as (
 
-    select
-        cast(account_id as {{ dbt.type_string() }}) as account_id,
-        lower(trim(cast(domain as {{ dbt.type_string() }}))) as domain,
-        cast(employee_count as {{ dbt.type_int() }}) as employee_count,
-        trim(cast(industry as {{ dbt.type_string() }})) as industry,
-        trim(cast(country as {{ dbt.type_string() }})) as country,
-        cast(icp_match as {{ dbt.type_boolean() }}) as is_icp_match,
-        cast(created_at as {{ dbt.type_timestamp() }}) as created_at
-    from source
+    select distinct
+        account_id,
+        domain,
+        employee_count,
+        industry,
+        country,
+        is_icp_match,
+        created_at
+    from checked
 
 )
 

@@ -1,20 +1,23 @@
+-- One row per user and account they belong to: the rows stg_raw__users_checked found
+-- sound, exact copies collapsed.
 with
 
-source as (
+checked as (
 
-    select * from {{ source('raw', 'users') }}
+    select * from {{ ref('stg_raw__users_checked') }}
+    where rejection_reason is null
 
 ),
 
 final as (
 
-    select
-        cast(user_id as {{ dbt.type_string() }}) as user_id,
-        cast(account_id as {{ dbt.type_string() }}) as account_id,
-        lower(trim(cast(email as {{ dbt.type_string() }}))) as email,
-        trim(cast(job_title as {{ dbt.type_string() }})) as job_title,
-        cast(created_at as {{ dbt.type_timestamp() }}) as created_at
-    from source
+    select distinct
+        user_id,
+        account_id,
+        email,
+        job_title,
+        created_at
+    from checked
 
 )
 

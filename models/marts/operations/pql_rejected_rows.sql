@@ -1,0 +1,106 @@
+-- One row per raw row this run could not use, or used with a value cleared, and why:
+-- what the *_checked staging views found. The rows stay in the raw tables; this is
+-- where an operator sees them, and tests/staging/raw_rows_are_all_accounted_for.sql
+-- checks that kept + rejected + exact duplicates make up every raw row.
+--
+-- Incremental like the daily aggregates: the first build checks every event; a run
+-- then re-checks the days it re-reads (var pql_incremental_lookback_days) plus every
+-- event whose time is missing, before 2000 or in the future, and replaces those days
+-- (checked_day). Accounts and users are re-checked whole on every run, and so are
+-- events without a time: their checked_day is 1900-01-01, a day no event is on.
+{{ config(**pql_replaced_days_config('checked_day', ['source_table'])) }}
+
+with
+
+events as (
+
+    select * from {{ ref('stg_raw__events_checked') }}
+    where rejection_reason is not null
+    {% if is_incremental() %}
+        and {{ pql_rechecked_events_condition('event_at') }}
+    {% endif %}
+
+),
+
+accounts as (
+
+    select * from {{ ref('stg_raw__accounts_checked') }}
+    where rejection_reason is not null or cleared_reason is not null
+
+),
+
+users as (
+
+    select * from {{ ref('stg_raw__users_checked') }}
+    where rejection_reason is not null
+
+),
+
+rejected as (
+
+    select
+        coalesce(event_date, cast('1900-01-01' as date)) as checked_day,
+        'events' as source_table,
+        event_id as row_key,
+        account_id,
+        event_at as row_time,
+        rejection_reason as reason,
+        'rejected' as outcome,
+        {{ dbt.concat([
+            "'user_id='", "coalesce(user_id, 'null')",
+            "', event_name='", "coalesce(event_name, 'null')",
+            "', properties='", "coalesce(properties_text, 'null')",
+        ]) }} as row_contents
+    from events
+
+    union all
+
+    select
+        cast('1900-01-01' as date) as checked_day,
+        'accounts' as source_table,
+        account_id as row_key,
+        account_id,
+        created_at as row_time,
+        coalesce(rejection_reason, cleared_reason) as reason,
+        case when rejection_reason is not null then 'rejected' else 'kept, value cleared' end as outcome,
+        {{ dbt.concat([
+            "'domain='", "coalesce(domain, 'null')",
+            "', employee_count='", "coalesce(cast(reported_employee_count as " ~ dbt.type_string() ~ "), 'null')",
+            "', industry='", "coalesce(industry, 'null')",
+            "', country='", "coalesce(country, 'null')",
+        ]) }} as row_contents
+    from accounts
+
+    union all
+
+    -- The email stays out: this table is for operators, not a PII store.
+    select
+        cast('1900-01-01' as date) as checked_day,
+        'users' as source_table,
+        user_id as row_key,
+        account_id,
+        created_at as row_time,
+        rejection_reason as reason,
+        'rejected' as outcome,
+        {{ dbt.concat(["'job_title='", "coalesce(job_title, 'null')"]) }} as row_contents
+    from users
+
+),
+
+final as (
+
+    select
+        checked_day,
+        source_table,
+        row_key,
+        account_id,
+        row_time,
+        reason,
+        outcome,
+        row_contents,
+        {{ pql_score_date() }} as score_date
+    from rejected
+
+)
+
+select * from final

@@ -1,0 +1,81 @@
+-- Every raw account row, typed, with what is wrong with it. Nothing is dropped here:
+-- stg_raw__accounts keeps the sound rows and pql_rejected_rows lists the rest.
+--
+-- rejection_reason (the row is not kept):
+--   no_account_id              account_id null or blank
+--   duplicate_account_id       another row has the same id but different contents; the
+--                              earliest sign-up (then the first by contents) is kept
+-- cleared_reason (the row is kept, the value read as unknown):
+--   employee_count_out_of_range  negative, or above 5,000,000 (more than any employer)
+-- An industry no value list names is kept as is: it earns no industry points.
+--
+-- Everything scored descends from this model, so it waits for the freshness gate
+-- (tests/staging/inputs_are_fresh.sql): stale or empty inputs skip the whole chain.
+-- depends_on: {{ ref('stg_raw__input_freshness') }}
+with
+
+source as (
+
+    select * from {{ source('raw', 'accounts') }}
+
+),
+
+renamed as (
+
+    select
+        cast(account_id as {{ dbt.type_string() }}) as account_id,
+        lower(trim(cast(domain as {{ dbt.type_string() }}))) as domain,
+        cast(employee_count as {{ dbt.type_bigint() }}) as reported_employee_count,
+        trim(cast(industry as {{ dbt.type_string() }})) as industry,
+        trim(cast(country as {{ dbt.type_string() }})) as country,
+        cast(icp_match as {{ dbt.type_boolean() }}) as is_icp_match,
+        cast(created_at as {{ dbt.type_timestamp() }}) as created_at
+    from source
+
+),
+
+ranked as (
+
+    select
+        *,
+        dense_rank() over (
+            partition by account_id
+            order by
+                coalesce(created_at, cast('9999-12-31 00:00:00' as {{ dbt.type_timestamp() }})),
+                coalesce(domain, ''),
+                coalesce(reported_employee_count, -1),
+                coalesce(industry, ''),
+                coalesce(country, ''),
+                case when is_icp_match then 2 when not is_icp_match then 1 else 0 end
+        ) as contents_rank
+    from renamed
+
+),
+
+final as (
+
+    select
+        account_id,
+        domain,
+        case
+            when reported_employee_count between 0 and 5000000
+                then cast(reported_employee_count as {{ dbt.type_int() }})
+        end as employee_count,
+        reported_employee_count,
+        industry,
+        country,
+        is_icp_match,
+        created_at,
+        case
+            when account_id is null or trim(account_id) = '' then 'no_account_id'
+            when contents_rank > 1 then 'duplicate_account_id'
+        end as rejection_reason,
+        case
+            when reported_employee_count < 0 or reported_employee_count > 5000000
+                then 'employee_count_out_of_range'
+        end as cleared_reason
+    from ranked
+
+)
+
+select * from final

@@ -1,0 +1,74 @@
+-- Every raw user row, typed, with the reason it is not kept (null when it is).
+-- Nothing is dropped here: stg_raw__users keeps the sound rows and pql_rejected_rows
+-- lists the rest.
+--
+--   no_user_id                 user_id null or blank
+--   no_account                 account_id null or blank
+--   unknown_account            account_id not in the accounts kept by stg_raw__accounts
+--   duplicate_user             another row has the same user and account but different
+--                              contents; the earliest sign-up (then the first by
+--                              contents) is kept
+-- A user in two accounts (an agency, a consultant) is a member of both: one row each.
+with
+
+source as (
+
+    select * from {{ source('raw', 'users') }}
+
+),
+
+accounts as (
+
+    select * from {{ ref('stg_raw__accounts') }}
+
+),
+
+renamed as (
+
+    select
+        cast(user_id as {{ dbt.type_string() }}) as user_id,
+        cast(account_id as {{ dbt.type_string() }}) as account_id,
+        lower(trim(cast(email as {{ dbt.type_string() }}))) as email,
+        trim(cast(job_title as {{ dbt.type_string() }})) as job_title,
+        cast(created_at as {{ dbt.type_timestamp() }}) as created_at
+    from source
+
+),
+
+ranked as (
+
+    select
+        renamed.*,
+        accounts.account_id is not null as is_known_account,
+        dense_rank() over (
+            partition by renamed.user_id, renamed.account_id
+            order by
+                coalesce(renamed.created_at, cast('9999-12-31 00:00:00' as {{ dbt.type_timestamp() }})),
+                coalesce(renamed.email, ''),
+                coalesce(renamed.job_title, '')
+        ) as contents_rank
+    from renamed
+    left join accounts
+        on renamed.account_id = accounts.account_id
+
+),
+
+final as (
+
+    select
+        user_id,
+        account_id,
+        email,
+        job_title,
+        created_at,
+        case
+            when user_id is null or trim(user_id) = '' then 'no_user_id'
+            when account_id is null or trim(account_id) = '' then 'no_account'
+            when not is_known_account then 'unknown_account'
+            when contents_rank > 1 then 'duplicate_user'
+        end as rejection_reason
+    from ranked
+
+)
+
+select * from final
