@@ -8,7 +8,8 @@ export DBT_PROFILES_DIR := $(CURDIR)
 export PQL_DUCKDB_PATH ?= $(CURDIR)/pql.duckdb
 
 SAMPLE_ACCOUNTS ?= 500
-SCORE_DATE ?= $(shell date -u +%Y-%m-%d)
+# Yesterday, UTC: the last complete day, so no sample event lies after the run (in its future).
+SCORE_DATE ?= $(shell date -u -d yesterday +%Y-%m-%d)
 
 .PHONY: demo test install install-test lint clean
 

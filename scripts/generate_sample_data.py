@@ -445,8 +445,9 @@ def _parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--events", type=int, default=None,
                         help="number of events before duplicates and control events (default: 60 per account)")
     parser.add_argument("--end-date", type=dt.date.fromisoformat,
-                        default=dt.datetime.now(dt.UTC).date(),
-                        help="last day with events, YYYY-MM-DD (default: today, UTC)")
+                        default=dt.datetime.now(dt.UTC).date() - dt.timedelta(days=1),
+                        help="last day with events, YYYY-MM-DD (default: yesterday, UTC, the last complete "
+                             "day: later events would lie in the future)")
     parser.add_argument("--seed", type=int, default=42, help="random seed (default: 42)")
     return parser.parse_args(argv)
 
