@@ -4,6 +4,7 @@ stays out of pql_scores, exposures say what a change touches, and every node is 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import subprocess
@@ -65,6 +66,24 @@ def test_mart_records_how_fresh_its_inputs_were(daily: DbtProject):
                        "cast(accounts_loaded_through as varchar) from analytics.pql_scores")
     # The newest event at or before the end of the 31st is e14 at midnight; the newest sign-up the 20th.
     assert rows == [("2026-04-01 00:00:00", "2026-03-20 09:00:00")]
+
+
+def test_source_freshness_uses_the_same_thresholds(make_project):
+    project = make_project()
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    stamp = lambda hours_ago: (now - dt.timedelta(hours=hours_ago)).strftime("%Y-%m-%d %H:%M:%S")  # noqa: E731
+    write_raw_tables(
+        project.database,
+        accounts=[("acc_1", "one.io", 10, "SaaS", "US", True, stamp(100))],  # within the 168-hour warning
+        users=[],
+        events=[("e1", "u1", "acc_1", "page_viewed", stamp(30), "{}")],  # past 26 hours, within 50
+    )
+    def freshness(**dbt_vars) -> dict[str, str]:
+        result = project.dbt("source", "freshness", dbt_vars=dbt_vars or None)
+        return {r.node.name: str(r.status) for r in result.result if r.node.resource_type == "source"}
+
+    assert freshness() == {"events": "warn", "accounts": "pass"}
+    assert freshness(pql_events_warn_after_hours=6, pql_events_error_after_hours=12)["events"] == "error"
 
 
 # --- secrets -------------------------------------------------------------------------------

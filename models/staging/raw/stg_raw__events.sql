@@ -27,7 +27,7 @@ deduplicated as (
         event_date,
         min(source_event_id) as source_event_id,
         min(session_id) as session_id,
-        {{ dbt.any_value('properties') }} as properties
+        {{ dbt.any_value('properties_text') }} as properties_text
     from checked
     group by 1, 2, 3, 4, 5, 6
 
@@ -44,7 +44,7 @@ final as (
         event_at,
         event_date,
         session_id,
-        properties
+        properties_text
     from deduplicated
 
 )

@@ -39,8 +39,8 @@ renamed as (
         lower(trim(cast(event_name as {{ dbt.type_string() }}))) as event_name,
         cast(event_time as {{ dbt.type_timestamp() }}) as event_at,
         {{ pql_json_text('properties', 'session_id') }} as session_id,
-        {{ pql_json_as_text('properties') }} as properties_text,
-        properties
+        -- As text only: nothing downstream parses them, and windows carry every column.
+        {{ pql_json_as_text('properties') }} as properties_text
     from source
 
 ),
@@ -74,11 +74,32 @@ keyed as (
 
 ),
 
+counted as (
+
+    -- Copies share an id and a time; time is in the partition so that a filter on
+    -- event_at reaches the raw table. Counting is cheap, so only the rare ids with
+    -- copies are ranked below.
+    select
+        *,
+        count(*) over (
+            partition by event_id, event_at, case when row_problem is null then 1 else 0 end
+        ) as copies
+    from keyed
+
+),
+
 ranked as (
 
     -- Among the sound rows with one id and time, contents other than the first's
     -- conflict. Exact copies share a rank and collapse in stg_raw__events.
-    -- Time is in the partition so that a filter on event_at reaches the raw table.
+    select
+        *,
+        1 as contents_rank
+    from counted
+    where copies = 1
+
+    union all
+
     select
         *,
         dense_rank() over (
@@ -89,7 +110,8 @@ ranked as (
                 coalesce(event_name, ''),
                 coalesce(properties_text, '')
         ) as contents_rank
-    from keyed
+    from counted
+    where copies > 1
 
 ),
 
@@ -104,7 +126,6 @@ final as (
         event_at,
         cast(event_at as date) as event_date,
         session_id,
-        properties,
         properties_text,
         coalesce(
             row_problem,

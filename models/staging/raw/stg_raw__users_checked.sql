@@ -35,21 +35,40 @@ renamed as (
 
 ),
 
-ranked as (
+joined as (
 
     select
         renamed.*,
         accounts.account_id is not null as is_known_account,
-        dense_rank() over (
-            partition by renamed.user_id, renamed.account_id
-            order by
-                coalesce(renamed.created_at, cast('9999-12-31 00:00:00' as {{ dbt.type_timestamp() }})),
-                coalesce(renamed.email, ''),
-                coalesce(renamed.job_title, '')
-        ) as contents_rank
+        count(*) over (partition by renamed.user_id, renamed.account_id) as copies
     from renamed
     left join accounts
         on renamed.account_id = accounts.account_id
+
+),
+
+ranked as (
+
+    -- Only the rare users listed twice in one account are ranked: counting is cheap.
+    select
+        *,
+        1 as contents_rank
+    from joined
+    where copies = 1
+
+    union all
+
+    select
+        *,
+        dense_rank() over (
+            partition by user_id, account_id
+            order by
+                coalesce(created_at, cast('9999-12-31 00:00:00' as {{ dbt.type_timestamp() }})),
+                coalesce(email, ''),
+                coalesce(job_title, '')
+        ) as contents_rank
+    from joined
+    where copies > 1
 
 ),
 
