@@ -12,3 +12,23 @@
     {#- A seed row's label with `{value}` replaced by the signal's value. -#}
     {{ dbt.replace(label, "'{value}'", "cast(" ~ value ~ " as " ~ dbt.type_string() ~ ")") }}
 {%- endmacro %}
+
+
+{% macro pql_signals_read_by(scoring_model_condition) -%}
+    {#-
+        SQL query: the name of every signal that the rule sets meeting
+        `scoring_model_condition` (a condition on column scoring_model) read - in a rule,
+        a rule's condition, a hot trigger or a routing gate - once per use.
+    -#}
+    select signal_name from {{ ref('pql_rules') }}
+    where {{ scoring_model_condition }}
+    union all
+    select signal_name from {{ ref('pql_rule_conditions') }}
+    where {{ scoring_model_condition }}
+    union all
+    select signal_name from {{ ref('pql_hot_triggers') }}
+    where {{ scoring_model_condition }}
+    union all
+    select signal_name from {{ ref('pql_routing_gates') }}
+    where {{ scoring_model_condition }}
+{%- endmacro %}

@@ -32,12 +32,21 @@ daily_activity as (
 
 ),
 
+live_signal_names as (
+
+    {{ pql_signals_read_by("scoring_model = '" ~ pql_scoring_model() ~ "'") }}
+
+),
+
 key_events as (
 
-    -- Events some signal is built from: the actions worth telling a rep about.
+    -- Events a signal of the live rule set is built from: the actions that earn
+    -- points, worth telling a rep about.
     select distinct lower(trim(event_name)) as event_name
     from {{ ref('pql_signal_events') }}
-    where trim(event_name) != '*'
+    where
+        trim(event_name) != '*'
+        and signal_name in (select live_signal_names.signal_name from live_signal_names)
 
 ),
 

@@ -14,6 +14,9 @@
 -- One day more is read, not written, so the first re-read day knows each user's
 -- previous event.
 {{ config(**pql_replaced_days_config('activity_date', ['account_id'])) }}
+{%- set seconds_since_2000 = dbt.datediff(
+    "cast('2000-01-01 00:00:00' as " ~ dbt.type_timestamp() ~ ")", 'event_at', 'second'
+) %}
 
 with
 
@@ -32,10 +35,8 @@ buckets as (
         account_id,
         user_id,
         coalesce(session_id, '') as session_key,
-        floor(
-            {{ dbt.datediff("cast('2000-01-01 00:00:00' as " ~ dbt.type_timestamp() ~ ")", 'event_at', 'second') }}
-            / 1800.0
-        ) as bucket_number,
+        -- Half-hours since 2000-01-01 (UTC midnight), so a bucket never spans two days.
+        floor({{ seconds_since_2000 }} / 1800.0) as bucket_number,
         min(event_at) as first_event_at,
         max(event_at) as last_event_at,
         count(*) as event_count
@@ -67,7 +68,7 @@ final as (
         sum(case
             when
                 previous_event_at is null
-                or {{ dbt.datediff('previous_event_at', 'first_event_at', 'second') }} > 30 * 60
+                or {{ dbt.datediff('previous_event_at', 'first_event_at', 'second') }} > 30 * 60  -- noqa: LT05
                 then 1
             else 0
         end) as session_count

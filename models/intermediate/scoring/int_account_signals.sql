@@ -60,43 +60,9 @@ value_lists as (
 
 ),
 
-rules as (
-
-    select * from {{ ref('pql_rules') }}
-
-),
-
-hot_triggers as (
-
-    select * from {{ ref('pql_hot_triggers') }}
-
-),
-
-routing_gates as (
-
-    select * from {{ ref('pql_routing_gates') }}
-
-),
-
-rule_conditions as (
-
-    select * from {{ ref('pql_rule_conditions') }}
-
-),
-
 live_signal_names as (
 
-    select signal_name from rules
-    where {{ pql_scored_models_condition('scoring_model') }}
-    union all
-    select signal_name from hot_triggers
-    where {{ pql_scored_models_condition('scoring_model') }}
-    union all
-    select signal_name from routing_gates
-    where {{ pql_scored_models_condition('scoring_model') }}
-    union all
-    select signal_name from rule_conditions
-    where {{ pql_scored_models_condition('scoring_model') }}
+    {{ pql_signals_read_by(pql_scored_models_condition('scoring_model')) }}
 
 ),
 
@@ -134,11 +100,26 @@ attribute_signals as (
 
 ),
 
+live_signal_events as (
+
+    -- Only the events the scored rule sets read flow on: most events feed no live signal.
+    select
+        signal_events.signal_name,
+        signal_events.event_name
+    from signal_events
+    inner join event_signals
+        on signal_events.signal_name = event_signals.signal_name
+    where signal_events.event_name != '*'
+
+),
+
 any_event_signals as (
 
-    select signal_name
+    select signal_events.signal_name
     from signal_events
-    where event_name = '*'
+    inner join event_signals
+        on signal_events.signal_name = event_signals.signal_name
+    where signal_events.event_name = '*'
 
 ),
 
@@ -159,7 +140,7 @@ window_start as (
 activity_by_signal as (
 
     select
-        signal_events.signal_name,
+        live_signal_events.signal_name,
         daily_activity.account_id,
         daily_activity.user_id,
         daily_activity.activity_date,
@@ -167,8 +148,8 @@ activity_by_signal as (
         -- Sessions are counted over every event: only '*' signals have them (a seed check).
         0 as session_count
     from daily_activity
-    inner join signal_events
-        on daily_activity.event_name = signal_events.event_name
+    inner join live_signal_events
+        on daily_activity.event_name = live_signal_events.event_name
     where
         daily_activity.activity_date <= {{ pql_score_date() }}
         and daily_activity.activity_date >= {{ pql_oldest_window_date() }}

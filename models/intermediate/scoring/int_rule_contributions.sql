@@ -6,6 +6,9 @@
 -- size) at max_points. A rule with decay loses decay_points_per_week for each whole
 -- week its newest evidence is older than decay_after_days, down to 0. Group and
 -- component caps are applied downstream, in int_rule_contributions_capped.
+-- A view: only int_rule_contributions_capped reads it, so writing it out would cost more than it saves.
+{{ config(materialized='view') }}
+
 with
 
 signals as (

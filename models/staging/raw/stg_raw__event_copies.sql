@@ -20,11 +20,10 @@ copied_ids as (
         event_id,
         event_at
     from {{ ref('stg_raw__events_typed') }}
-    where
-        event_at is not null
-        {% if is_incremental() %}
-            and event_at >= {{ pql_incremental_start_timestamp() }}
-        {% endif %}
+    where event_at is not null
+    {% if is_incremental() %}
+        and event_at >= {{ pql_incremental_start_timestamp() }}
+    {% endif %}
     group by 1, 2
     having count(*) > 1
 
@@ -40,11 +39,9 @@ copies as (
         on
             events.event_id = copied_ids.event_id
             and events.event_at = copied_ids.event_at
-    where
-        events.event_at is not null
-        {% if is_incremental() %}
-            and events.event_at >= {{ pql_incremental_start_timestamp() }}
-        {% endif %}
+    {% if is_incremental() %}
+        where events.event_at >= {{ pql_incremental_start_timestamp() }}
+    {% endif %}
 
 ),
 

@@ -1,17 +1,17 @@
 -- One row per user and account they belong to: the rows stg_raw__users_checked found
--- sound, exact copies collapsed.
+-- sound, each once (exact copies left out).
 with
 
 checked as (
 
     select * from {{ ref('stg_raw__users_checked') }}
-    where rejection_reason is null
+    where rejection_reason is null and not is_repeated_copy
 
 ),
 
 final as (
 
-    select distinct
+    select
         user_id,
         account_id,
         email,

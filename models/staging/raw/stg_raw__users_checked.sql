@@ -35,40 +35,30 @@ renamed as (
 
 ),
 
-joined as (
+ranked as (
 
+    -- One pass ranks each user's rows in an account by contents: rank 1 is the earliest
+    -- sign-up (then the first by contents); rows sharing rank 1 are exact copies of it.
     select
         renamed.*,
         accounts.account_id is not null as is_known_account,
-        count(*) over (partition by renamed.user_id, renamed.account_id) as copies
+        dense_rank() over (
+            partition by renamed.user_id, renamed.account_id
+            order by
+                coalesce(renamed.created_at, cast('9999-12-31 00:00:00' as {{ dbt.type_timestamp() }})),
+                coalesce(renamed.email, ''),
+                coalesce(renamed.job_title, '')
+        ) as contents_rank,
+        row_number() over (
+            partition by renamed.user_id, renamed.account_id
+            order by
+                coalesce(renamed.created_at, cast('9999-12-31 00:00:00' as {{ dbt.type_timestamp() }})),
+                coalesce(renamed.email, ''),
+                coalesce(renamed.job_title, '')
+        ) as row_rank
     from renamed
     left join accounts
         on renamed.account_id = accounts.account_id
-
-),
-
-ranked as (
-
-    -- Only the rare users listed twice in one account are ranked: counting is cheap.
-    select
-        *,
-        1 as contents_rank
-    from joined
-    where copies = 1
-
-    union all
-
-    select
-        *,
-        dense_rank() over (
-            partition by user_id, account_id
-            order by
-                coalesce(created_at, cast('9999-12-31 00:00:00' as {{ dbt.type_timestamp() }})),
-                coalesce(email, ''),
-                coalesce(job_title, '')
-        ) as contents_rank
-    from joined
-    where copies > 1
 
 ),
 
@@ -85,7 +75,8 @@ final as (
             when account_id is null or trim(account_id) = '' then 'no_account'
             when not is_known_account then 'unknown_account'
             when contents_rank > 1 then 'duplicate_user'
-        end as rejection_reason
+        end as rejection_reason,
+        contents_rank = 1 and row_rank > 1 as is_repeated_copy
     from ranked
 
 )
