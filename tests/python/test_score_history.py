@@ -1,5 +1,6 @@
 """Score history: a backfill of many dates in one run equals the daily run of each date alone,
-re-running a date replaces it, and a date's scores use only events at or before it."""
+re-running a date replaces it, a date's scores use only events at or before it, and tier changes
+kept one date at a time equal a recomputation over the whole history."""
 
 from __future__ import annotations
 
@@ -106,6 +107,27 @@ def test_tier_changes_follow_the_history(backfilled: DbtProject):
     """)[0]
     assert moves[0] > 0, "five days of a sample world should move some account's tier"
     assert moves[1] == moves[0], "every move says why"
+
+
+def test_tier_states_kept_day_by_day_equal_a_recomputation_of_the_whole_history(make_project):
+    project = make_project()
+    _load_world(project)
+    project.build(pql_score_date="2026-03-28")
+    for score_date in ("2026-03-29", "2026-03-30"):
+        assert project.dbt("run", dbt_vars={"pql_score_date": score_date}).success
+    # Re-running a past date recomputes it and every date after it.
+    assert project.dbt("run", dbt_vars={"pql_score_date": "2026-03-29"}).success
+    states = "select * from analytics.int_tier_states order by all"
+    kept = project.query(states)
+    changes = project.query("select * from analytics.pql_tier_changes order by all")
+    assert {row[0] for row in project.query("select distinct score_date from analytics.int_tier_states")} == {
+        dt.date(2026, 3, 28), dt.date(2026, 3, 29), dt.date(2026, 3, 30)}
+    assert any(row[7] == "down" or row[7] == "up" for row in changes), "three days should move some account"
+
+    result = project.dbt("run", "--full-refresh", "--select", "int_tier_states",
+                         dbt_vars={"pql_score_date": "2026-03-30"})
+    assert result.success
+    assert project.query(states) == kept
 
 
 def test_backfill_vars_are_checked(make_project):

@@ -1,0 +1,394 @@
+-- One row per account and date of pql_score_history (one rule set's scores): the tier
+-- the account holds that day after hysteresis, what hysteresis needs to know the next
+-- day, and whether and why the tier changed from the history date before.
+-- pql_tier_changes is its change rows.
+--
+-- Hysteresis (var pql_tier_hysteresis_points): an account moves up as soon as its
+-- score reaches a tier, but leaves a tier only once its score falls more than that
+-- many points under the tier's min_score. Consecutive days in one such dead band are
+-- a visit; through a visit the account keeps the tier if the score on the day before
+-- the visit began was at least the tier's min_score, else it has the score's own tier.
+-- The seed checks keep every tier's band wider than the hysteresis, so dead bands never
+-- overlap. A hot trigger (with no routing gate) holds the top tier whatever the score,
+-- as in pql_scores. An account's first history row is a change from nothing.
+--
+-- Incremental: like the daily aggregates, a run recomputes the dates it scores and the
+-- lookback days before them (var pql_incremental_lookback_days), and every history date
+-- after them, starting from each account's state on the newest state date before - so a
+-- daily run costs a few dates, not the whole history, and a run that stopped before
+-- this model is caught up by the next. The state a run starts from is looked for within
+-- var pql_max_window_days; an account with none (new, or back in the accounts table
+-- after a gap) starts from nothing. --full-refresh recomputes every date of the history.
+{{ config(**pql_replaced_days_config('score_date', ['account_id'])) }}
+{%- set recompute_from = [
+    pql_first_score_date_string(), pql_days_after_score_date(-1 * (pql_incremental_lookback_days() | int))
+] | min %}
+{%- set state_search_from = (
+    modules.datetime.datetime.strptime(recompute_from, '%Y-%m-%d')
+    - modules.datetime.timedelta(days=pql_max_window_days() | int)
+).strftime('%Y-%m-%d') %}
+
+with
+
+history as (
+
+    select * from {{ ref('pql_score_history') }}
+
+),
+
+tiers as (
+
+    select * from {{ ref('pql_tiers') }}
+
+),
+
+{% if is_incremental() %}
+
+    previous_state_date as (
+
+        select max(score_date) as score_date
+        from {{ this }}
+        where
+            score_date < cast('{{ recompute_from }}' as date)
+            and score_date >= cast('{{ state_search_from }}' as date)
+
+    ),
+
+    previous_states as (
+
+        -- Each account's state on the last state date before the recomputed ones.
+        select
+            score_date,
+            account_id,
+            scoring_model,
+            pql_score,
+            hot_trigger,
+            dead_band_tier_rank,
+            is_held_in_dead_band,
+            tier_rank
+        from {{ this }}
+        where
+            score_date = (select previous_state_date.score_date from previous_state_date)
+            and score_date >= cast('{{ state_search_from }}' as date)
+
+    ),
+
+{% endif %}
+
+top_tiers as (
+
+    select
+        scoring_model,
+        max(tier_rank) as tier_rank
+    from tiers
+    group by 1
+
+),
+
+banded as (
+
+    -- The score's own tier, and the tier whose dead band (just under its min_score) holds the score.
+    select
+        history.score_date,
+        history.account_id,
+        history.scoring_model,
+        history.pql_score,
+        history.hot_trigger,
+        history.routing_gate,
+        top_tiers.tier_rank as top_tier_rank,
+        score_tiers.tier_rank as score_tier_rank,
+        dead_band_tiers.tier_rank as dead_band_tier_rank,
+        dead_band_tiers.min_score as dead_band_min_score
+    from history
+    left join tiers as score_tiers
+        on
+            history.scoring_model = score_tiers.scoring_model
+            and history.pql_score between score_tiers.min_score and score_tiers.max_score
+    left join tiers as dead_band_tiers
+        on
+            history.scoring_model = dead_band_tiers.scoring_model
+            and history.pql_score < dead_band_tiers.min_score
+            and history.pql_score >= dead_band_tiers.min_score - {{ pql_tier_hysteresis_points() }}
+    left join top_tiers
+        on history.scoring_model = top_tiers.scoring_model
+    {% if is_incremental() %}
+        where history.score_date >= cast('{{ recompute_from }}' as date)
+    {% endif %}
+
+),
+
+sequence_rows as (
+
+    -- The recomputed dates, after the state each account starts from (its state row
+    -- carries the tier it held, and whether it was being held in a dead band).
+    select
+        score_date,
+        account_id,
+        scoring_model,
+        pql_score,
+        hot_trigger,
+        routing_gate,
+        top_tier_rank,
+        score_tier_rank,
+        dead_band_tier_rank,
+        dead_band_min_score,
+        cast(null as {{ dbt.type_int() }}) as known_tier_rank,
+        cast(null as {{ dbt.type_boolean() }}) as known_is_held,
+        false as is_previous_state
+    from banded
+    {% if is_incremental() %}
+
+        union all
+
+        select
+            score_date,
+            account_id,
+            scoring_model,
+            pql_score,
+            hot_trigger,
+            cast(null as {{ dbt.type_string() }}) as routing_gate,
+            cast(null as {{ dbt.type_int() }}) as top_tier_rank,
+            cast(null as {{ dbt.type_int() }}) as score_tier_rank,
+            dead_band_tier_rank,
+            cast(null as {{ dbt.type_int() }}) as dead_band_min_score,
+            tier_rank as known_tier_rank,
+            is_held_in_dead_band as known_is_held,
+            true as is_previous_state
+        from previous_states
+    {% endif %}
+
+),
+
+band_visits as (
+
+    -- Consecutive days in the same dead band are one visit to it; the score on the day
+    -- before the visit began says how the account entered it (a state row already knows).
+    select
+        *,
+        case
+            when
+                dead_band_tier_rank is not null
+                and (previous_band_tier_rank is null or previous_band_tier_rank != dead_band_tier_rank)
+                then 1
+            else 0
+        end as starts_visit,
+        case
+            when is_previous_state then known_is_held
+            else day_before_score >= dead_band_min_score
+        end as enters_from_above
+    from (
+        select
+            *,
+            lag(dead_band_tier_rank) over (
+                partition by account_id, scoring_model order by score_date
+            ) as previous_band_tier_rank,
+            lag(pql_score) over (partition by account_id, scoring_model order by score_date) as day_before_score
+        from sequence_rows
+    ) as with_previous_day
+
+),
+
+numbered_visits as (
+
+    select
+        *,
+        sum(starts_visit) over (
+            partition by account_id, scoring_model
+            order by score_date asc
+            rows between unbounded preceding and current row
+        ) as visit_number
+    from band_visits
+
+),
+
+held as (
+
+    select
+        *,
+        dead_band_tier_rank is not null
+        and max(case when starts_visit = 1 and enters_from_above then 1 else 0 end) over (
+            partition by account_id, scoring_model, visit_number
+        ) = 1 as is_held_in_dead_band
+    from numbered_visits
+
+),
+
+steady as (
+
+    -- In a dead band an account keeps the tier it entered the band from, if from that
+    -- tier or above; else it has the score's own tier.
+    select
+        score_date,
+        account_id,
+        scoring_model,
+        pql_score,
+        hot_trigger,
+        dead_band_tier_rank,
+        is_held_in_dead_band,
+        is_previous_state,
+        case
+            when is_previous_state then known_tier_rank
+            when hot_trigger is not null and routing_gate is null then top_tier_rank
+            when is_held_in_dead_band then dead_band_tier_rank
+            else score_tier_rank
+        end as tier_rank
+    from held
+
+),
+
+sequenced as (
+
+    select
+        *,
+        lag(score_date) over (partition by account_id, scoring_model order by score_date) as previous_date,
+        lag(pql_score) over (partition by account_id, scoring_model order by score_date) as previous_score,
+        lag(tier_rank) over (partition by account_id, scoring_model order by score_date) as previous_tier_rank,
+        lag(hot_trigger) over (partition by account_id, scoring_model order by score_date) as previous_hot_trigger
+    from steady
+
+),
+
+recomputed as (
+
+    select
+        *,
+        previous_date is null or tier_rank != previous_tier_rank as is_tier_change,
+        case
+            when hot_trigger is not null and previous_hot_trigger is null
+                then {{ dbt.concat(["'Hot trigger: '", 'hot_trigger']) }}
+            when hot_trigger is null and previous_hot_trigger is not null
+                then {{ dbt.concat(["'Hot trigger ended: '", 'previous_hot_trigger']) }}
+            else ''
+        end as trigger_move
+    from sequenced
+    where not is_previous_state
+
+),
+
+rule_points as (
+
+    select * from {{ ref('int_rule_points_history') }}
+    {% if is_incremental() %}
+        -- The recomputed dates and the state date before them.
+        where
+            score_date >= cast('{{ state_search_from }}' as date)
+            and score_date >= coalesce(
+                (select previous_state_date.score_date from previous_state_date),
+                cast('{{ recompute_from }}' as date)
+            )
+    {% endif %}
+
+),
+
+rule_moves as (
+
+    -- Each rule's counted points on the change date against the date before it.
+    select
+        changes.account_id,
+        changes.scoring_model,
+        changes.score_date,
+        rule_points.rule_id,
+        cast(
+            sum(case when rule_points.score_date = changes.score_date then rule_points.counted_points else 0 end)
+            - sum(case when rule_points.score_date = changes.previous_date then rule_points.counted_points else 0 end)
+            as {{ dbt.type_int() }}
+        ) as points_moved,
+        max(case when rule_points.score_date = changes.score_date then rule_points.label_text end) as label_after,
+        max(case when rule_points.score_date = changes.previous_date then rule_points.label_text end) as label_before
+    from recomputed as changes
+    inner join rule_points
+        on
+            changes.account_id = rule_points.account_id
+            and changes.scoring_model = rule_points.scoring_model
+            and (
+                changes.score_date = rule_points.score_date
+                or changes.previous_date = rule_points.score_date
+            )
+    where changes.is_tier_change
+    group by 1, 2, 3, 4
+
+),
+
+ranked_moves as (
+
+    select
+        *,
+        row_number() over (
+            partition by account_id, scoring_model, score_date
+            order by abs(points_moved) desc, rule_id asc
+        ) as move_rank
+    from rule_moves
+    where points_moved != 0
+
+),
+
+top_moves as (
+
+    -- The three rules that moved most, e.g. "+15 invited 3 teammates; -10 viewed pricing (no longer)".
+    select
+        account_id,
+        scoring_model,
+        score_date,
+        {{ dbt.listagg(
+            dbt.concat([
+                "case when points_moved > 0 then '+' else '' end",
+                "cast(points_moved as " ~ dbt.type_string() ~ ")",
+                "' '",
+                "coalesce(label_after, " ~ dbt.concat(['label_before', "' (no longer)'"]) ~ ")",
+            ]),
+            "'; '",
+            'order by move_rank'
+        ) }} as rule_moves
+    from ranked_moves
+    where move_rank <= 3
+    group by 1, 2, 3
+
+),
+
+final as (
+
+    select
+        recomputed.score_date,
+        recomputed.account_id,
+        recomputed.scoring_model,
+        cast(recomputed.pql_score as {{ dbt.type_int() }}) as pql_score,
+        recomputed.hot_trigger,
+        cast(recomputed.dead_band_tier_rank as {{ dbt.type_int() }}) as dead_band_tier_rank,
+        recomputed.is_held_in_dead_band,
+        cast(recomputed.tier_rank as {{ dbt.type_int() }}) as tier_rank,
+        tiers.tier_name,
+        recomputed.is_tier_change,
+        recomputed.previous_date,
+        cast(recomputed.previous_score as {{ dbt.type_int() }}) as previous_score,
+        cast(recomputed.previous_tier_rank as {{ dbt.type_int() }}) as previous_tier_rank,
+        previous_tiers.tier_name as previous_tier_name,
+        case
+            when not recomputed.is_tier_change then null
+            when recomputed.previous_date is null then 'first scored'
+            when recomputed.tier_rank > recomputed.previous_tier_rank then 'up'
+            else 'down'
+        end as direction,
+        case
+            when not recomputed.is_tier_change then null
+            when recomputed.trigger_move = '' then coalesce(top_moves.rule_moves, '')
+            when top_moves.rule_moves is null then recomputed.trigger_move
+            else {{ dbt.concat(['recomputed.trigger_move', "'; '", 'top_moves.rule_moves']) }}
+        end as change_reasons
+    from recomputed
+    left join tiers
+        on
+            recomputed.scoring_model = tiers.scoring_model
+            and recomputed.tier_rank = tiers.tier_rank
+    left join tiers as previous_tiers
+        on
+            recomputed.scoring_model = previous_tiers.scoring_model
+            and recomputed.previous_tier_rank = previous_tiers.tier_rank
+    left join top_moves
+        on
+            recomputed.account_id = top_moves.account_id
+            and recomputed.scoring_model = top_moves.scoring_model
+            and recomputed.score_date = top_moves.score_date
+
+)
+
+select * from final
