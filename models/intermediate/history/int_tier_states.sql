@@ -12,45 +12,60 @@
 -- overlap. A hot trigger (with no routing gate) holds the top tier whatever the score,
 -- as in pql_scores. An account's first history row is a change from nothing.
 --
--- Incremental: like the daily aggregates, a run recomputes the dates it scores and the
--- lookback days before them (var pql_incremental_lookback_days), and every history date
--- after them, starting from each account's state on the newest state date before - so a
--- daily run costs a few dates, not the whole history, and a run that stopped before
--- this model is caught up by the next. The state a run starts from is looked for within
--- var pql_max_window_days; an account with none (new, or back in the accounts table
+-- Incremental: a run recomputes the dates it scores and every history date after them,
+-- starting from each account's state on the newest state date before - so a daily run
+-- costs one date, not the whole history. When the newest state is older than the day
+-- before (a run stopped before this model), the run recomputes from the day after it,
+-- as far back as the lookback days (var pql_incremental_lookback_days) allow, as the
+-- daily aggregates do. The state a run starts from is looked for within var
+-- pql_max_window_days before; an account with none (new, or back in the accounts table
 -- after a gap) starts from nothing. --full-refresh recomputes every date of the history.
 {{ config(**pql_replaced_days_config('score_date', ['account_id'])) }}
-{%- set recompute_from = [
+{#- Literal bounds, so that a warehouse reads only the days they allow (partition pruning). -#}
+{%- set earliest_recompute = [
     pql_first_score_date_string(), pql_days_after_score_date(-1 * (pql_incremental_lookback_days() | int))
 ] | min %}
 {%- set state_search_from = (
-    modules.datetime.datetime.strptime(recompute_from, '%Y-%m-%d')
+    modules.datetime.datetime.strptime(earliest_recompute, '%Y-%m-%d')
     - modules.datetime.timedelta(days=pql_max_window_days() | int)
 ).strftime('%Y-%m-%d') %}
 
 with
 
-history as (
-
-    select * from {{ ref('pql_score_history') }}
-
-),
-
-tiers as (
-
-    select * from {{ ref('pql_tiers') }}
-
-),
-
 {% if is_incremental() %}
+
+    newest_state as (
+
+        select max(score_date) as score_date
+        from {{ this }}
+        where score_date >= cast('{{ state_search_from }}' as date)
+
+    ),
+
+    recompute_start as (
+
+        -- The first date this run scores, or the day after the newest state when that is
+        -- earlier, but not before the lookback allows.
+        select
+            case
+                when newest_state.score_date is null
+                    or newest_state.score_date >= cast('{{ pql_first_score_date_string() }}' as date)
+                    then cast('{{ pql_first_score_date_string() }}' as date)
+                when newest_state.score_date < cast('{{ earliest_recompute }}' as date)
+                    then cast('{{ earliest_recompute }}' as date)
+                else cast({{ dbt.dateadd('day', 1, 'newest_state.score_date') }} as date)
+            end as first_date
+        from newest_state
+
+    ),
 
     previous_state_date as (
 
         select max(score_date) as score_date
         from {{ this }}
         where
-            score_date < cast('{{ recompute_from }}' as date)
-            and score_date >= cast('{{ state_search_from }}' as date)
+            score_date >= cast('{{ state_search_from }}' as date)
+            and score_date < (select recompute_start.first_date from recompute_start)
 
     ),
 
@@ -68,12 +83,29 @@ tiers as (
             tier_rank
         from {{ this }}
         where
-            score_date = (select previous_state_date.score_date from previous_state_date)
-            and score_date >= cast('{{ state_search_from }}' as date)
+            score_date >= cast('{{ state_search_from }}' as date)
+            and score_date = (select previous_state_date.score_date from previous_state_date)
 
     ),
 
 {% endif %}
+
+history as (
+
+    select * from {{ ref('pql_score_history') }}
+    {% if is_incremental() %}
+        where
+            score_date >= cast('{{ earliest_recompute }}' as date)
+            and score_date >= (select recompute_start.first_date from recompute_start)
+    {% endif %}
+
+),
+
+tiers as (
+
+    select * from {{ ref('pql_tiers') }}
+
+),
 
 top_tiers as (
 
@@ -111,9 +143,6 @@ banded as (
             and history.pql_score >= dead_band_tiers.min_score - {{ pql_tier_hysteresis_points() }}
     left join top_tiers
         on history.scoring_model = top_tiers.scoring_model
-    {% if is_incremental() %}
-        where history.score_date >= cast('{{ recompute_from }}' as date)
-    {% endif %}
 
 ),
 
@@ -274,7 +303,7 @@ rule_points as (
             score_date >= cast('{{ state_search_from }}' as date)
             and score_date >= coalesce(
                 (select previous_state_date.score_date from previous_state_date),
-                cast('{{ recompute_from }}' as date)
+                (select recompute_start.first_date from recompute_start)
             )
     {% endif %}
 
