@@ -20,7 +20,7 @@ demo: $(VENV)/.installed  ## Generate sample data, build and test the project on
 	$(BIN)/python scripts/report_scores.py --database "$(PQL_DUCKDB_PATH)"
 
 test: $(VENV)/.installed-test  ## Run the whole test suite (dbt builds, unit tests, sqlfluff) with pytest.
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadfile
 
 lint: $(VENV)/.installed-test  ## sqlfluff on the models, as the test suite runs it.
 	$(BIN)/sqlfluff lint models tests analyses
