@@ -32,3 +32,16 @@
     select signal_name from {{ ref('pql_routing_gates') }}
     where {{ scoring_model_condition }}
 {%- endmacro %}
+
+
+{% macro pql_joined_reasons(leading, rest) -%}
+    {#-
+        Reasons in words, `leading` first (a routing or trigger note, '' when there is
+        none), then `rest` (the rules' reasons, null when there are none), joined by "; ".
+    -#}
+    case
+        when {{ rest }} is null then {{ leading }}
+        when {{ leading }} = '' then {{ rest }}
+        else {{ dbt.concat([leading, "'; '", rest]) }}
+    end
+{%- endmacro %}

@@ -25,6 +25,7 @@
 {%- set earliest_recompute = [
     pql_first_score_date_string(), pql_days_after_score_date(-1 * (pql_incremental_lookback_days() | int))
 ] | min %}
+{%- set in_date_order = 'partition by account_id, scoring_model order by score_date' %}
 {%- set state_search_from = (
     modules.datetime.datetime.strptime(earliest_recompute, '%Y-%m-%d')
     - modules.datetime.timedelta(days=pql_max_window_days() | int)
@@ -208,10 +209,8 @@ band_visits as (
     from (
         select
             *,
-            lag(dead_band_tier_rank) over (
-                partition by account_id, scoring_model order by score_date
-            ) as previous_band_tier_rank,
-            lag(pql_score) over (partition by account_id, scoring_model order by score_date) as day_before_score
+            lag(dead_band_tier_rank) over ({{ in_date_order }}) as previous_band_tier_rank,
+            lag(pql_score) over ({{ in_date_order }}) as day_before_score
         from sequence_rows
     ) as with_previous_day
 
@@ -269,10 +268,10 @@ sequenced as (
 
     select
         *,
-        lag(score_date) over (partition by account_id, scoring_model order by score_date) as previous_date,
-        lag(pql_score) over (partition by account_id, scoring_model order by score_date) as previous_score,
-        lag(tier_rank) over (partition by account_id, scoring_model order by score_date) as previous_tier_rank,
-        lag(hot_trigger) over (partition by account_id, scoring_model order by score_date) as previous_hot_trigger
+        lag(score_date) over ({{ in_date_order }}) as previous_date,
+        lag(pql_score) over ({{ in_date_order }}) as previous_score,
+        lag(tier_rank) over ({{ in_date_order }}) as previous_tier_rank,
+        lag(hot_trigger) over ({{ in_date_order }}) as previous_hot_trigger
     from steady
 
 ),
@@ -398,10 +397,8 @@ final as (
             else 'down'
         end as direction,
         case
-            when not recomputed.is_tier_change then null
-            when recomputed.trigger_move = '' then coalesce(top_moves.rule_moves, '')
-            when top_moves.rule_moves is null then recomputed.trigger_move
-            else {{ dbt.concat(['recomputed.trigger_move', "'; '", 'top_moves.rule_moves']) }}
+            when recomputed.is_tier_change
+                then {{ pql_joined_reasons('recomputed.trigger_move', 'top_moves.rule_moves') }}
         end as change_reasons
     from recomputed
     left join tiers

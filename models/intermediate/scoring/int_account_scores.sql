@@ -211,11 +211,7 @@ final as (
         end as {{ dbt.type_int() }}) as sla_hours,
         routed.hot_trigger,
         routed.routing_gate,
-        case
-            when rule_reasons.rule_reasons is null then routed.routing_reason
-            when routed.routing_reason = '' then rule_reasons.rule_reasons
-            else {{ dbt.concat(['routed.routing_reason', "'; '", 'rule_reasons.rule_reasons']) }}
-        end as score_reasons,
+        {{ pql_joined_reasons('routed.routing_reason', 'rule_reasons.rule_reasons') }} as score_reasons,
         routed.scoring_model,
         routed.score_date
     from routed

@@ -9,6 +9,13 @@
 --                              contents; the earliest sign-up (then the first by
 --                              contents) is kept
 -- A user in two accounts (an agency, a consultant) is a member of both: one row each.
+{%- set rows_of_one_user -%}
+    partition by renamed.user_id, renamed.account_id
+    order by
+        coalesce(renamed.created_at, cast('9999-12-31 00:00:00' as {{ dbt.type_timestamp() }})),
+        coalesce(renamed.email, ''),
+        coalesce(renamed.job_title, '')
+{%- endset %}
 with
 
 source as (
@@ -42,20 +49,8 @@ ranked as (
     select
         renamed.*,
         accounts.account_id is not null as is_known_account,
-        dense_rank() over (
-            partition by renamed.user_id, renamed.account_id
-            order by
-                coalesce(renamed.created_at, cast('9999-12-31 00:00:00' as {{ dbt.type_timestamp() }})),
-                coalesce(renamed.email, ''),
-                coalesce(renamed.job_title, '')
-        ) as contents_rank,
-        row_number() over (
-            partition by renamed.user_id, renamed.account_id
-            order by
-                coalesce(renamed.created_at, cast('9999-12-31 00:00:00' as {{ dbt.type_timestamp() }})),
-                coalesce(renamed.email, ''),
-                coalesce(renamed.job_title, '')
-        ) as row_rank
+        dense_rank() over ({{ rows_of_one_user }}) as contents_rank,
+        row_number() over ({{ rows_of_one_user }}) as row_rank
     from renamed
     left join accounts
         on renamed.account_id = accounts.account_id
