@@ -49,7 +49,8 @@ with
         -- earlier, but not before the lookback allows.
         select
             case
-                when newest_state.score_date is null
+                when
+                    newest_state.score_date is null
                     or newest_state.score_date >= cast('{{ pql_first_score_date_string() }}' as date)
                     then cast('{{ pql_first_score_date_string() }}' as date)
                 when newest_state.score_date < cast('{{ earliest_recompute }}' as date)

@@ -15,9 +15,10 @@ with
 events as (
 
     select * from {{ ref('stg_raw__events_checked') }}
-    where rejection_reason is not null
     {% if is_incremental() %}
-        and event_at >= {{ pql_incremental_start_timestamp() }}
+        where
+            rejection_reason is not null
+            and event_at >= {{ pql_incremental_start_timestamp() }}
 
         -- Apart, so that each filter can skip the raw table's other days.
         union all
@@ -29,6 +30,8 @@ events as (
                 event_at is null
                 or event_at < cast('2000-01-01 00:00:00' as {{ dbt.type_timestamp() }})
             )
+    {% else %}
+        where rejection_reason is not null
     {% endif %}
 
 ),

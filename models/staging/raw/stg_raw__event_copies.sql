@@ -20,9 +20,10 @@ copied_ids as (
         event_id,
         event_at
     from {{ ref('stg_raw__events_typed') }}
-    where event_at is not null
     {% if is_incremental() %}
-        and event_at >= {{ pql_incremental_start_timestamp() }}
+        where event_at >= {{ pql_incremental_start_timestamp() }}
+    {% else %}
+        where event_at is not null
     {% endif %}
     group by 1, 2
     having count(*) > 1
