@@ -9,8 +9,10 @@
 -- a visit; through a visit the account keeps the tier if the score on the day before
 -- the visit began was at least the tier's min_score, else it has the score's own tier.
 -- The seed checks keep every tier's band wider than the hysteresis, so dead bands never
--- overlap. A hot trigger (with no routing gate) holds the top tier whatever the score,
--- as in pql_scores. An account's first history row is a change from nothing.
+-- overlap. The day's own tier is the history's (pql_scores'): the score's band, or the
+-- top tier while a hot trigger holds without a routing gate; hysteresis only ever keeps
+-- an account in a higher tier than that. An account's first history row is a change
+-- from nothing.
 --
 -- Incremental: a run recomputes the dates it scores and every history date after them,
 -- starting from each account's state on the newest state date before - so a daily run
@@ -109,42 +111,24 @@ tiers as (
 
 ),
 
-top_tiers as (
-
-    select
-        scoring_model,
-        max(tier_rank) as tier_rank
-    from tiers
-    group by 1
-
-),
-
 banded as (
 
-    -- The score's own tier, and the tier whose dead band (just under its min_score) holds the score.
+    -- The day's own tier, and the tier whose dead band (just under its min_score) holds the score.
     select
         history.score_date,
         history.account_id,
         history.scoring_model,
         history.pql_score,
         history.hot_trigger,
-        history.routing_gate,
-        top_tiers.tier_rank as top_tier_rank,
-        score_tiers.tier_rank as score_tier_rank,
+        history.pql_tier_rank as day_tier_rank,
         dead_band_tiers.tier_rank as dead_band_tier_rank,
         dead_band_tiers.min_score as dead_band_min_score
     from history
-    left join tiers as score_tiers
-        on
-            history.scoring_model = score_tiers.scoring_model
-            and history.pql_score between score_tiers.min_score and score_tiers.max_score
     left join tiers as dead_band_tiers
         on
             history.scoring_model = dead_band_tiers.scoring_model
             and history.pql_score < dead_band_tiers.min_score
             and history.pql_score >= dead_band_tiers.min_score - {{ pql_tier_hysteresis_points() }}
-    left join top_tiers
-        on history.scoring_model = top_tiers.scoring_model
 
 ),
 
@@ -158,9 +142,7 @@ sequence_rows as (
         scoring_model,
         pql_score,
         hot_trigger,
-        routing_gate,
-        top_tier_rank,
-        score_tier_rank,
+        day_tier_rank,
         dead_band_tier_rank,
         dead_band_min_score,
         cast(null as {{ dbt.type_int() }}) as known_tier_rank,
@@ -177,9 +159,7 @@ sequence_rows as (
             scoring_model,
             pql_score,
             hot_trigger,
-            cast(null as {{ dbt.type_string() }}) as routing_gate,
-            cast(null as {{ dbt.type_int() }}) as top_tier_rank,
-            cast(null as {{ dbt.type_int() }}) as score_tier_rank,
+            cast(null as {{ dbt.type_int() }}) as day_tier_rank,
             dead_band_tier_rank,
             cast(null as {{ dbt.type_int() }}) as dead_band_min_score,
             tier_rank as known_tier_rank,
@@ -245,7 +225,7 @@ held as (
 steady as (
 
     -- In a dead band an account keeps the tier it entered the band from, if from that
-    -- tier or above; else it has the score's own tier.
+    -- tier or above, unless the day's own tier (a hot trigger's) is higher.
     select
         score_date,
         account_id,
@@ -257,9 +237,8 @@ steady as (
         is_previous_state,
         case
             when is_previous_state then known_tier_rank
-            when hot_trigger is not null and routing_gate is null then top_tier_rank
-            when is_held_in_dead_band then dead_band_tier_rank
-            else score_tier_rank
+            when is_held_in_dead_band and dead_band_tier_rank > day_tier_rank then dead_band_tier_rank
+            else day_tier_rank
         end as tier_rank
     from held
 
