@@ -37,9 +37,14 @@ with
 
 {% if is_incremental() %}
 
-    newest_state as (
+    stored_dates as (
 
-        select max(score_date) as score_date
+        -- The newest stored state, and the newest before the first date this run scores.
+        select
+            max(score_date) as newest_date,
+            max(case
+                when score_date < cast('{{ pql_first_score_date_string() }}' as date) then score_date
+            end) as newest_date_before_run
         from {{ this }}
         where score_date >= cast('{{ state_search_from }}' as date)
 
@@ -47,29 +52,25 @@ with
 
     recompute_start as (
 
-        -- The first date this run scores, or the day after the newest state when that is
-        -- earlier, but not before the lookback allows.
+        -- The first date to recompute: the first this run scores, or the day after the
+        -- newest state when that is earlier, but not before the lookback allows; and the
+        -- state date before it, which the recomputed dates carry on from.
         select
             case
                 when
-                    newest_state.score_date is null
-                    or newest_state.score_date >= cast('{{ pql_first_score_date_string() }}' as date)
+                    newest_date is null
+                    or newest_date >= cast('{{ pql_first_score_date_string() }}' as date)
                     then cast('{{ pql_first_score_date_string() }}' as date)
-                when newest_state.score_date < cast('{{ earliest_recompute }}' as date)
+                when newest_date < cast('{{ earliest_recompute }}' as date)
                     then cast('{{ earliest_recompute }}' as date)
-                else cast({{ dbt.dateadd('day', 1, 'newest_state.score_date') }} as date)
-            end as first_date
-        from newest_state
-
-    ),
-
-    previous_state_date as (
-
-        select max(score_date) as score_date
-        from {{ this }}
-        where
-            score_date >= cast('{{ state_search_from }}' as date)
-            and score_date < (select recompute_start.first_date from recompute_start)
+                else cast({{ dbt.dateadd('day', 1, 'newest_date') }} as date)
+            end as first_date,
+            case
+                when newest_date >= cast('{{ pql_first_score_date_string() }}' as date)
+                    then newest_date_before_run
+                else newest_date
+            end as previous_state_date
+        from stored_dates
 
     ),
 
@@ -88,7 +89,7 @@ with
         from {{ this }}
         where
             score_date >= cast('{{ state_search_from }}' as date)
-            and score_date = (select previous_state_date.score_date from previous_state_date)
+            and score_date = (select recompute_start.previous_state_date from recompute_start)
 
     ),
 
@@ -281,7 +282,7 @@ rule_points as (
         where
             score_date >= cast('{{ state_search_from }}' as date)
             and score_date >= coalesce(
-                (select previous_state_date.score_date from previous_state_date),
+                (select recompute_start.previous_state_date from recompute_start),
                 (select recompute_start.first_date from recompute_start)
             )
     {% endif %}
