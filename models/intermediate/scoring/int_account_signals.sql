@@ -102,24 +102,14 @@ attribute_signals as (
 
 live_signal_events as (
 
-    -- Only the events the scored rule sets read flow on: most events feed no live signal.
+    -- The events each scored signal is fed by ('*': every event). Only these flow on:
+    -- most events feed no live signal.
     select
         signal_events.signal_name,
         signal_events.event_name
     from signal_events
     inner join event_signals
         on signal_events.signal_name = event_signals.signal_name
-    where signal_events.event_name != '*'
-
-),
-
-any_event_signals as (
-
-    select signal_events.signal_name
-    from signal_events
-    inner join event_signals
-        on signal_events.signal_name = event_signals.signal_name
-    where signal_events.event_name = '*'
 
 ),
 
@@ -151,23 +141,25 @@ activity_by_signal as (
     inner join live_signal_events
         on daily_activity.event_name = live_signal_events.event_name
     where
-        daily_activity.activity_date <= {{ pql_score_date() }}
+        live_signal_events.event_name != '*'
+        and daily_activity.activity_date <= {{ pql_score_date() }}
         and daily_activity.activity_date >= {{ pql_oldest_window_date() }}
         and daily_activity.activity_date >= (select window_start.first_day from window_start)
 
     union all
 
     select
-        any_event_signals.signal_name,
+        live_signal_events.signal_name,
         user_activity.account_id,
         user_activity.user_id,
         user_activity.activity_date,
         user_activity.event_count,
         user_activity.session_count
     from user_activity
-    cross join any_event_signals
+    cross join live_signal_events
     where
-        user_activity.activity_date <= {{ pql_score_date() }}
+        live_signal_events.event_name = '*'
+        and user_activity.activity_date <= {{ pql_score_date() }}
         and user_activity.activity_date >= {{ pql_oldest_window_date() }}
         and user_activity.activity_date >= (select window_start.first_day from window_start)
 
