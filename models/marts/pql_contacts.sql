@@ -8,6 +8,12 @@
 
 with
 
+inputs_gate as (
+
+    select * from {{ ref('int_inputs_gate') }}
+
+),
+
 users as (
 
     select * from {{ ref('int_users_titled') }}
@@ -193,4 +199,7 @@ final as (
 
 )
 
-select * from final
+select final.* from final
+-- Stale inputs or a broken seed stop the run here: the table keeps its last good rows.
+inner join inputs_gate
+    on inputs_gate.inputs_are_trusted

@@ -5,6 +5,12 @@
 -- clamp (they add up to pql_score).
 with
 
+inputs_gate as (
+
+    select * from {{ ref('int_inputs_gate') }}
+
+),
+
 contributions as (
 
     select * from {{ ref('int_rule_contributions_capped') }}
@@ -34,4 +40,7 @@ final as (
 
 )
 
-select * from final
+select final.* from final
+-- Stale inputs or a broken seed stop the run here: the table keeps its last good rows.
+inner join inputs_gate
+    on inputs_gate.inputs_are_trusted

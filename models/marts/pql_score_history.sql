@@ -9,6 +9,12 @@
 
 with
 
+inputs_gate as (
+
+    select * from {{ ref('int_inputs_gate') }}
+
+),
+
 account_scores as (
 
     select * from {{ ref('int_account_scores') }}
@@ -42,4 +48,7 @@ final as (
 
 )
 
-select * from final
+select final.* from final
+-- Stale inputs or a broken seed stop the run here: the table keeps its last good rows.
+inner join inputs_gate
+    on inputs_gate.inputs_are_trusted

@@ -5,6 +5,12 @@
 --   select tier_change, count(*) from pql_shadow_comparison group by 1
 with
 
+inputs_gate as (
+
+    select * from {{ ref('int_inputs_gate') }}
+
+),
+
 account_scores as (
 
     select * from {{ ref('int_account_scores') }}
@@ -58,4 +64,7 @@ final as (
 
 )
 
-select * from final
+select final.* from final
+-- Stale inputs or a broken seed stop the run here: the table keeps its last good rows.
+inner join inputs_gate
+    on inputs_gate.inputs_are_trusted

@@ -12,7 +12,7 @@ raw_events as (
 
     select count(*) as row_count
     from (
-        select cast(event_time as {{ dbt.type_timestamp() }}) as event_at
+        select {{ pql_safe_cast(pql_source_column('events', 'event_time'), dbt.type_timestamp()) }} as event_at
         from {{ source('raw', 'events') }}
     ) as typed
     where {{ events_checked }}
@@ -107,6 +107,18 @@ kept_users as (
 
 ),
 
+raw_deals as (
+
+    select count(*) as row_count from {{ source('raw', 'deals') }}
+
+),
+
+kept_deals as (
+
+    select count(*) as row_count from {{ ref('stg_raw__deals') }}
+
+),
+
 tallies as (
 
     select
@@ -143,6 +155,18 @@ tallies as (
     from raw_users
     cross join sound_users
     cross join kept_users
+
+    union all
+
+    -- Deals are not collapsed: a deal id sent twice fails the key test on stg_raw__deals.
+    select
+        'deals' as source_table,
+        raw_deals.row_count as raw_rows,
+        kept_deals.row_count as kept_rows,
+        0 as exact_duplicates,
+        0 as rows_after_score_date
+    from raw_deals
+    cross join kept_deals
 
 ),
 

@@ -44,6 +44,13 @@ raw_rows as (
         count(*) as raw_rows
     from {{ ref('stg_raw__users_checked') }}
 
+    union all
+
+    select
+        'deals' as source_table,
+        count(*) as raw_rows
+    from {{ ref('stg_raw__deals_checked') }}
+
 ),
 
 final as (

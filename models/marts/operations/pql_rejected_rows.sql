@@ -6,8 +6,8 @@
 -- Incremental like the daily aggregates: the first build checks every event; a run
 -- then re-checks the days it re-reads (var pql_incremental_lookback_days) plus every
 -- event whose time is missing, before 2000 or in the future, and replaces those days
--- (checked_day). Accounts and users are re-checked whole on every run, and so are
--- events without a time: their checked_day is 1900-01-01, a day no event is on.
+-- (checked_day). Accounts, users and deals are re-checked whole on every run, and so
+-- are events without a time: their checked_day is 1900-01-01, a day no event is on.
 {{ config(**pql_replaced_days_config('checked_day', ['source_table'])) }}
 
 with
@@ -46,7 +46,20 @@ accounts as (
 users as (
 
     select * from {{ ref('stg_raw__users_checked') }}
-    where rejection_reason is not null
+    where rejection_reason is not null or cleared_reason is not null
+
+),
+
+deals as (
+
+    select * from {{ ref('stg_raw__deals_checked') }}
+    where rejection_reason is not null or cleared_reason is not null
+
+),
+
+inputs_gate as (
+
+    select * from {{ ref('int_inputs_gate') }}
 
 ),
 
@@ -79,9 +92,11 @@ rejected as (
         case when rejection_reason is not null then 'rejected' else 'kept, value cleared' end as outcome,
         {{ dbt.concat([
             "'domain='", "coalesce(domain, 'null')",
-            "', employee_count='", "coalesce(cast(reported_employee_count as " ~ dbt.type_string() ~ "), 'null')",
+            "', employee_count='", "coalesce(delivered_employee_count, 'null')",
             "', industry='", "coalesce(industry, 'null')",
             "', country='", "coalesce(country, 'null')",
+            "', icp_match='", "coalesce(delivered_icp_match, 'null')",
+            "', created_at='", "coalesce(delivered_created_at, 'null')",
         ]) }} as row_contents
     from accounts
 
@@ -94,10 +109,31 @@ rejected as (
         user_id as row_key,
         account_id,
         created_at as row_time,
-        rejection_reason as reason,
-        'rejected' as outcome,
-        {{ dbt.concat(["'job_title='", "coalesce(job_title, 'null')"]) }} as row_contents
+        coalesce(rejection_reason, cleared_reason) as reason,
+        case when rejection_reason is not null then 'rejected' else 'kept, value cleared' end as outcome,
+        {{ dbt.concat([
+            "'job_title='", "coalesce(job_title, 'null')",
+            "', created_at='", "coalesce(delivered_created_at, 'null')",
+        ]) }} as row_contents
     from users
+
+    union all
+
+    select
+        cast('1900-01-01' as date) as checked_day,
+        'deals' as source_table,
+        deal_id as row_key,
+        account_id,
+        created_at as row_time,
+        coalesce(rejection_reason, cleared_reason) as reason,
+        case when rejection_reason is not null then 'rejected' else 'kept, value cleared' end as outcome,
+        {{ dbt.concat([
+            "'created_at='", "coalesce(delivered_created_at, 'null')",
+            "', closed_at='", "coalesce(delivered_closed_at, 'null')",
+            "', is_won='", "coalesce(delivered_is_won, 'null')",
+            "', amount='", "coalesce(delivered_amount, 'null')",
+        ]) }} as row_contents
+    from deals
 
 ),
 
@@ -117,4 +153,7 @@ final as (
 
 )
 
-select * from final
+select final.* from final
+-- Stale inputs or a broken seed stop the run here: the table keeps its last good rows.
+inner join inputs_gate
+    on inputs_gate.inputs_are_trusted

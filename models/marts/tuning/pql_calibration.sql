@@ -12,6 +12,12 @@
 -- has passed; newer ones are left out until their outcome is known.
 with
 
+inputs_gate as (
+
+    select * from {{ ref('int_inputs_gate') }}
+
+),
+
 history as (
 
     select * from {{ ref('pql_score_history') }}
@@ -154,4 +160,7 @@ final as (
 
 )
 
-select * from final
+select final.* from final
+-- Stale inputs or a broken seed stop the run here: the table keeps its last good rows.
+inner join inputs_gate
+    on inputs_gate.inputs_are_trusted

@@ -12,6 +12,12 @@
 -- deal are in neither.
 with
 
+inputs_gate as (
+
+    select * from {{ ref('int_inputs_gate') }}
+
+),
+
 accounts as (
 
     select * from {{ ref('stg_raw__accounts') }}
@@ -191,4 +197,7 @@ final as (
 
 )
 
-select * from final
+select final.* from final
+-- Stale inputs or a broken seed stop the run here: the table keeps its last good rows.
+inner join inputs_gate
+    on inputs_gate.inputs_are_trusted

@@ -5,18 +5,25 @@
 --   no_account_id              account_id null or blank
 --   duplicate_account_id       another row has the same id but different contents; the
 --                              earliest sign-up (then the first by contents) is kept
--- cleared_reason (the row is kept, the value read as unknown):
+-- cleared_reason (the row is kept, the value read as unknown; the first that applies):
+--   employee_count_not_a_number  delivered as text that is not a whole number ("1,200")
 --   employee_count_out_of_range  negative, or above 5,000,000 (more than any employer)
+--   icp_match_not_a_boolean      not true/false, yes/no, t/f, y/n or 1/0
+--   created_at_not_a_time        delivered as text that is not a time
 -- An industry no value list names is kept as is: it earns no industry points.
 --
--- Everything scored descends from this model, so it waits for the freshness gate
+-- Under `dbt build` everything scored waits for the freshness test
 -- (tests/staging/inputs_are_fresh.sql): stale or empty inputs skip the whole chain.
 -- depends_on: {{ ref('stg_raw__input_freshness') }}
 with
 
 source as (
 
-    select * from {{ source('raw', 'accounts') }}
+    select
+        {{- pql_source_columns('accounts', [
+            'account_id', 'domain', 'employee_count', 'industry', 'country', 'icp_match', 'created_at'
+        ]) }}
+    from {{ source('raw', 'accounts') }}
 
 ),
 
@@ -25,11 +32,17 @@ renamed as (
     select
         cast(account_id as {{ dbt.type_string() }}) as account_id,
         lower(trim(cast(domain as {{ dbt.type_string() }}))) as domain,
-        cast(employee_count as {{ dbt.type_bigint() }}) as reported_employee_count,
+        -- Read as a number first, so "120.0" is 120.
+        cast({{ pql_safe_cast('employee_count', dbt.type_numeric()) }} as {{ dbt.type_bigint() }})
+            as reported_employee_count,
         trim(cast(industry as {{ dbt.type_string() }})) as industry,
         trim(cast(country as {{ dbt.type_string() }})) as country,
-        cast(icp_match as {{ dbt.type_boolean() }}) as is_icp_match,
-        cast(created_at as {{ dbt.type_timestamp() }}) as created_at
+        {{ pql_boolean_from_text('icp_match') }} as is_icp_match,
+        {{ pql_safe_cast('created_at', dbt.type_timestamp()) }} as created_at,
+        -- As delivered, to tell a value that did not read from one that was never there.
+        cast(employee_count as {{ dbt.type_string() }}) as delivered_employee_count,
+        cast(icp_match as {{ dbt.type_string() }}) as delivered_icp_match,
+        cast(created_at as {{ dbt.type_string() }}) as delivered_created_at
     from source
 
 ),
@@ -71,9 +84,16 @@ final as (
             when contents_rank > 1 then 'duplicate_account_id'
         end as rejection_reason,
         case
+            when reported_employee_count is null and delivered_employee_count is not null
+                then 'employee_count_not_a_number'
             when reported_employee_count < 0 or reported_employee_count > 5000000
                 then 'employee_count_out_of_range'
-        end as cleared_reason
+            when is_icp_match is null and delivered_icp_match is not null then 'icp_match_not_a_boolean'
+            when created_at is null and delivered_created_at is not null then 'created_at_not_a_time'
+        end as cleared_reason,
+        delivered_employee_count,
+        delivered_icp_match,
+        delivered_created_at
     from ranked
 
 )

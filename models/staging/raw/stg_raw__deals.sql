@@ -1,23 +1,25 @@
--- CRM deals, typed: the outcomes pql_calibration and pql_signal_lift measure scores against.
+-- CRM deals, one row each: the rows stg_raw__deals_checked found sound, the outcomes
+-- pql_calibration and pql_signal_lift measure scores against.
 with
 
-source as (
+checked as (
 
-    select * from {{ source('raw', 'deals') }}
+    select * from {{ ref('stg_raw__deals_checked') }}
+    where rejection_reason is null
 
 ),
 
 final as (
 
     select
-        cast(deal_id as {{ dbt.type_string() }}) as deal_id,
-        cast(account_id as {{ dbt.type_string() }}) as account_id,
-        cast(created_at as {{ dbt.type_timestamp() }}) as created_at,
-        cast(created_at as date) as created_date,
-        cast(closed_at as {{ dbt.type_timestamp() }}) as closed_at,
-        cast(is_won as {{ dbt.type_boolean() }}) as is_won,
-        cast(amount as {{ dbt.type_numeric() }}) as amount
-    from source
+        deal_id,
+        account_id,
+        created_at,
+        created_date,
+        closed_at,
+        is_won,
+        amount
+    from checked
 
 )
 

@@ -7,6 +7,7 @@
 --   no_account                 account_id null or blank
 --   unknown_account            account_id not in the accounts kept by stg_raw__accounts
 --   no_event_name              event name null or blank
+--   event_time_not_a_time      event time delivered as text that is not a time
 --   no_event_time              event time null
 --   event_time_before_2000     event time before 2000-01-01: a default or epoch-zero clock
 --   event_time_in_future       event time after this run started: a device clock ahead
@@ -14,14 +15,18 @@
 -- signals (active days, active users, sessions). Properties that are not valid JSON
 -- are read as empty: the event is kept, without a session id.
 --
--- Everything scored descends from this model, so it waits for the freshness gate
+-- Under `dbt build` everything scored waits for the freshness test
 -- (tests/staging/inputs_are_fresh.sql): stale or empty inputs skip the whole chain.
 -- depends_on: {{ ref('stg_raw__input_freshness') }}
 with
 
 source as (
 
-    select * from {{ source('raw', 'events') }}
+    select
+        {{- pql_source_columns('events', [
+            'event_id', 'user_id', 'account_id', 'event_name', 'event_time', 'properties'
+        ]) }}
+    from {{ source('raw', 'events') }}
 
 ),
 
@@ -38,7 +43,8 @@ renamed as (
         cast(user_id as {{ dbt.type_string() }}) as user_id,
         cast(account_id as {{ dbt.type_string() }}) as account_id,
         lower(trim(cast(event_name as {{ dbt.type_string() }}))) as event_name,
-        cast(event_time as {{ dbt.type_timestamp() }}) as event_at,
+        {{ pql_safe_cast('event_time', dbt.type_timestamp()) }} as event_at,
+        event_time is not null as has_delivered_event_time,
         {{ pql_json_text('properties', 'session_id') }} as session_id,
         -- As text only: nothing downstream parses them.
         {{ pql_json_as_text('properties') }} as properties_text
@@ -71,6 +77,8 @@ final as (
             when renamed.account_id is null or trim(renamed.account_id) = '' then 'no_account'
             when accounts.account_id is null then 'unknown_account'
             when renamed.event_name is null or renamed.event_name = '' then 'no_event_name'
+            when renamed.event_at is null and renamed.has_delivered_event_time
+                then 'event_time_not_a_time'
             when renamed.event_at is null then 'no_event_time'
             when renamed.event_at < cast('2000-01-01 00:00:00' as {{ dbt.type_timestamp() }})
                 then 'event_time_before_2000'

@@ -1,21 +1,22 @@
 -- One row per input the scores depend on: how recent its newest row is, against the
 -- run (or, for a past score date, the end of that date), and the hours after which
 -- that counts as stale (vars pql_<table>_warn_after_hours / _error_after_hours).
--- tests/staging/inputs_are_fresh.sql fails the build on an error, so the marts keep
--- yesterday's rows rather than sync stale scores; pql_scores records these times.
--- An empty table has no newest row and is stale.
+-- `freshness` is fresh, warn or error; `problem` says why in words. An error stops
+-- every mart (int_input_problems), so the marts keep yesterday's rows rather than sync
+-- stale scores; pql_scores records these times. An empty table has no newest row and
+-- is stale.
 with
 
 events as (
 
-    select cast(event_time as {{ dbt.type_timestamp() }}) as loaded_at
+    select {{ pql_safe_cast(pql_source_column('events', 'event_time'), dbt.type_timestamp()) }} as loaded_at
     from {{ source('raw', 'events') }}
 
 ),
 
 accounts as (
 
-    select cast(created_at as {{ dbt.type_timestamp() }}) as loaded_at
+    select {{ pql_safe_cast(pql_source_column('accounts', 'created_at'), dbt.type_timestamp()) }} as loaded_at
     from {{ source('raw', 'accounts') }}
 
 ),
@@ -56,7 +57,7 @@ stamped as (
 
 ),
 
-final as (
+measured as (
 
     select
         source_table,
@@ -66,6 +67,49 @@ final as (
         warn_after_hours,
         error_after_hours
     from stamped
+
+),
+
+judged as (
+
+    select
+        *,
+        case
+            when loaded_through is null or hours_behind > error_after_hours then 'error'
+            when hours_behind > warn_after_hours then 'warn'
+            else 'fresh'
+        end as freshness
+    from measured
+
+),
+
+final as (
+
+    select
+        source_table,
+        loaded_through,
+        checked_against,
+        hours_behind,
+        warn_after_hours,
+        error_after_hours,
+        freshness,
+        case
+            when loaded_through is null
+                then {{ dbt.concat([
+                    "'raw '", 'source_table', "' has no rows at or before '",
+                    'cast(checked_against as ' ~ dbt.type_string() ~ ')',
+                ]) }}
+            when freshness != 'fresh'
+                then {{ dbt.concat([
+                    "'raw '", 'source_table', "' is stale: newest row at '",
+                    'cast(loaded_through as ' ~ dbt.type_string() ~ ')', "', '",
+                    'cast(hours_behind as ' ~ dbt.type_string() ~ ')', "' hours before '",
+                    'cast(checked_against as ' ~ dbt.type_string() ~ ')', "' (allowed: '",
+                    "cast(case when freshness = 'error' then error_after_hours else warn_after_hours end as "
+                    ~ dbt.type_string() ~ ")", "')'",
+                ]) }}
+        end as problem
+    from judged
 
 )
 

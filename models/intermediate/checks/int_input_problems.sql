@@ -1,0 +1,114 @@
+-- Every reason this run must not replace a mart, one row each, naming the input and
+-- the row at fault: raw inputs past their error_after_hours or empty, and what the
+-- seed checks found. Empty on a good day; int_inputs_gate stops the marts otherwise.
+with
+
+input_freshness as (
+
+    select * from {{ ref('stg_raw__input_freshness') }}
+
+),
+
+components as (
+
+    select * from {{ ref('int_seed_problems__components') }}
+
+),
+
+rules as (
+
+    select * from {{ ref('int_seed_problems__rules') }}
+
+),
+
+scored_models as (
+
+    select * from {{ ref('int_seed_problems__scored_models') }}
+
+),
+
+signals as (
+
+    select * from {{ ref('int_seed_problems__signals') }}
+
+),
+
+tiers as (
+
+    select * from {{ ref('int_seed_problems__tiers') }}
+
+),
+
+triggers_and_gates as (
+
+    select * from {{ ref('int_seed_problems__triggers_and_gates') }}
+
+),
+
+problems as (
+
+    select
+        {{ dbt.concat(["'raw '", 'source_table']) }} as input_name,
+        problem
+    from input_freshness
+    where freshness = 'error'
+
+    union all
+
+    select
+        'pql_components' as input_name,
+        {{ dbt.concat([
+            "'pql_components row scoring_model='", "coalesce(scoring_model, 'null')",
+            "', component='", "coalesce(component, 'any')", "': '", 'problem',
+        ]) }} as problem
+    from components
+
+    union all
+
+    select
+        'pql_rules' as input_name,
+        {{ dbt.concat([
+            "'pql_rules row scoring_model='", "coalesce(scoring_model, 'null')",
+            "', rule_id='", "coalesce(rule_id, 'null')", "': '", 'problem',
+        ]) }} as problem
+    from rules
+
+    union all
+
+    select
+        seed_name as input_name,
+        {{ dbt.concat(['seed_name', "': '", 'problem']) }} as problem
+    from scored_models
+
+    union all
+
+    select
+        'pql_signals' as input_name,
+        {{ dbt.concat([
+            "'pql_signals row signal_name='", "coalesce(signal_name, 'null')", "': '", 'problem',
+        ]) }} as problem
+    from signals
+
+    union all
+
+    select
+        'pql_tiers' as input_name,
+        {{ dbt.concat([
+            "'pql_tiers row scoring_model='", "coalesce(scoring_model, 'null')",
+            "', tier_name='", "coalesce(tier_name, 'null')", "': '", 'problem',
+        ]) }} as problem
+    from tiers
+
+    union all
+
+    select
+        'pql_hot_triggers or pql_routing_gates' as input_name,
+        {{ dbt.concat([
+            "'pql_hot_triggers or pql_routing_gates row scoring_model='", "coalesce(scoring_model, 'null')",
+            "', id='", "coalesce(condition_id, 'null')", "': '", 'problem',
+        ]) }} as problem
+    from triggers_and_gates
+
+)
+
+select * from problems

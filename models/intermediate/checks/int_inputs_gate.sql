@@ -1,0 +1,31 @@
+-- The gate every mart joins: one row, true, when int_input_problems is empty. When it
+-- is not, reading this stops the statement with every problem in the message, so
+-- whichever command builds a mart - dbt run, dbt build, dbt run --select pql_scores -
+-- fails it and leaves its last good rows in place. A view, so it judges the inputs as
+-- they are when the mart is built, not as they were at an earlier run; read once as
+-- it is made, so a whole run stops here, once, before any mart starts.
+{{ config(post_hook='select inputs_are_trusted from {{ this }}') }}
+
+with
+
+problems as (
+
+    select * from {{ ref('int_input_problems') }}
+
+),
+
+final as (
+
+    select
+        case
+            when count(*) = 0 then true
+            else {{ pql_fail_with(dbt.concat([
+                "'The marts are not replaced: '",
+                dbt.listagg('problem', "'; '", 'order by problem'),
+            ])) }}
+        end as inputs_are_trusted
+    from problems
+
+)
+
+select * from final
