@@ -203,3 +203,104 @@ def test_snowflake_scores_equal_duckdb_scores_row_for_row(
     duckdb_rows = duckdb_world.query(f"select {columns} from analytics.pql_scores order by account_id")
     assert len(duckdb_rows) == 120 + len(ACCOUNTS)
     assert [tuple(row) for row in snowflake_rows] == duckdb_rows
+
+
+# --- the daily run's guards on Snowflake: after the runs above, the inputs are broken on purpose ---
+
+TEXT_ROWS = {
+    # Raw tables re-landed with every column as text, each with a value that does not read.
+    "accounts": "('acc_thousands', 'thousands.io', '1,200', 'SaaS', 'US', 'yes', '2026-03-02 09:00:00')",
+    "users": "('u_someday', 'acc_thousands', 'x@thousands.io', 'CTO', 'yesterday')",
+    "deals": "('d_dollars', 'acc_thousands', '2026-03-21 10:00:00', 'tbd', 'won', '$5,000')",
+}
+
+
+@pytest.fixture(scope="module")
+def snowflake_guards(snowflake_runs: list[dict], fakesnow_server: dict, tmp_path_factory) -> dict:
+    """dbt run against stale events, a broken seed, text values and a renamed column, in that order."""
+    project_dir = Path(snowflake_runs[0]["args"]["project_dir"])
+    dbt = str(Path(sys.executable).with_name("dbt"))
+    env = {**os.environ, "PQL_TARGET": "snowflake", "DO_NOT_TRACK": "1"}
+
+    def run_dbt(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [dbt, *args, "--project-dir", str(project_dir), "--profiles-dir", str(project_dir), "--vars", DBT_VARS],
+            env=env, capture_output=True, text=True, timeout=900,
+        )
+
+    def scores() -> list[tuple]:
+        return _snowflake_query(fakesnow_server, "select * from pql.analytics.pql_scores order by account_id")
+
+    seen: dict = {"scores_before": scores()}
+    sql = lambda statement: _snowflake_query(fakesnow_server, statement)  # noqa: E731
+
+    # A broken pipe: the last five days of events never arrived.
+    sql("create or replace table raw.events_kept as select * from raw.events")
+    sql("delete from raw.events where event_time >= '2026-03-27'")
+    seen["stale_run"] = run_dbt("run")
+    seen["stale_selected_run"] = run_dbt("run", "--select", "pql_scores")
+    seen["scores_after_stale"] = scores()
+    sql("create or replace table raw.events as select * from raw.events_kept")
+
+    # A tier band widened into the next, loaded with dbt seed.
+    tiers = project_dir / "seeds" / "pql_tiers.csv"
+    good_tiers = tiers.read_text()
+    tiers.write_text(good_tiers.replace("recommended,PQL,3,70,89,", "recommended,PQL,3,70,92,"))
+    seen["broken_seed_seed"] = run_dbt("seed")
+    seen["broken_seed_run"] = run_dbt("run", "--select", "pql_scores")
+    seen["scores_after_broken_seed"] = scores()
+    tiers.write_text(good_tiers)
+    assert run_dbt("seed").returncode == 0
+
+    # Accounts, users and deals re-landed as text, one row each whose values do not read.
+    for table, row in TEXT_ROWS.items():
+        columns = [name for name, *_ in sql(f"describe table raw.{table}")]
+        sql(f"create or replace table raw.{table}_text as select "
+            + ", ".join(f"cast({name} as varchar) as {name}" for name in columns) + f" from raw.{table}")
+        sql(f"insert into raw.{table}_text values {row}")
+        sql(f"create or replace table raw.{table} as select * from raw.{table}_text")
+    seen["text_run"] = run_dbt("run")
+    seen["text_rejected"] = set(sql(
+        "select source_table, row_key, reason, outcome from pql.analytics.pql_rejected_rows "
+        "where row_key in ('acc_thousands', 'u_someday', 'd_dollars')"))
+
+    # A column renamed upstream.
+    sql("alter table raw.users rename column created_at to signed_up_at")
+    seen["renamed_run"] = run_dbt("run")
+    return seen
+
+
+def _output(completed: subprocess.CompletedProcess) -> str:
+    return completed.stdout + completed.stderr
+
+
+def test_stale_events_stop_dbt_run_on_snowflake_and_keep_pql_scores(snowflake_guards: dict):
+    for run in ("stale_run", "stale_selected_run"):
+        completed = snowflake_guards[run]
+        assert completed.returncode != 0
+        assert "raw events is stale: newest row at 2026-03-26" in _output(completed), _output(completed)[-4000:]
+    assert snowflake_guards["scores_after_stale"] == snowflake_guards["scores_before"]
+
+
+def test_a_broken_seed_stops_dbt_run_on_snowflake_naming_the_row(snowflake_guards: dict):
+    assert snowflake_guards["broken_seed_seed"].returncode == 0
+    completed = snowflake_guards["broken_seed_run"]
+    assert completed.returncode != 0
+    assert "pql_tiers row scoring_model=recommended, tier_name=Hot PQL: band overlaps tier PQL" in _output(completed)
+    assert snowflake_guards["scores_after_broken_seed"] == snowflake_guards["scores_before"]
+
+
+def test_text_values_on_snowflake_are_rows_with_reasons(snowflake_guards: dict):
+    completed = snowflake_guards["text_run"]
+    assert completed.returncode == 0, _output(completed)[-6000:]
+    assert snowflake_guards["text_rejected"] == {
+        ("accounts", "acc_thousands", "employee_count_not_a_number", "kept, value cleared"),
+        ("users", "u_someday", "created_at_not_a_time", "kept, value cleared"),
+        ("deals", "d_dollars", "closed_at_not_a_time", "kept, value cleared"),
+    }
+
+
+def test_a_renamed_column_on_snowflake_fails_naming_it_and_the_var(snowflake_guards: dict):
+    completed = snowflake_guards["renamed_run"]
+    assert completed.returncode != 0
+    assert "has no column created_at" in _output(completed) and "pql_users_columns" in _output(completed)
