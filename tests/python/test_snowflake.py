@@ -6,7 +6,9 @@ path; the Snowflake scores must equal the DuckDB scores on the same data, row fo
 The server runs as its own process on 127.0.0.1 and is stopped when the tests end.
 Test configuration only, never the models: fakesnow refuses `create temporary table
 db.schema.x`, so this test's copy of the project gets a macro that makes dbt-snowflake's
-scratch tables ordinary tables (FAKESNOW_WORKAROUNDS below).
+scratch tables ordinary tables (FAKESNOW_WORKAROUNDS below); and fakesnow turns a
+try_cast to TIMESTAMP into a plain cast, so the copy's safe cast names the type by its
+other Snowflake name, DATETIME (FAKESNOW_SAFE_CAST below).
 """
 
 from __future__ import annotations
@@ -43,6 +45,13 @@ FAKESNOW_WORKAROUNDS = """
     );
 {%- endmacro %}
 """
+
+# Snowflake's DATETIME is TIMESTAMP_NTZ, its default TIMESTAMP; fakesnow keeps a try_cast to it a try_cast.
+FAKESNOW_SAFE_CAST = (
+    "try_cast(cast({{ expression }} as varchar) as {{ data_type }})",
+    "try_cast(cast({{ expression }} as varchar) as "
+    "{{ 'datetime' if data_type | lower in ('timestamp', 'timestamp_ntz') else data_type }})",
+)
 
 PROFILE = """
 pql_scoring:
@@ -149,6 +158,9 @@ def snowflake_runs(fakesnow_server: dict, duckdb_world: DbtProject, tmp_path_fac
     project_dir = copy_project(tmp_path_factory.mktemp("snowflake") / "project")
     (project_dir / "profiles.yml").write_text(PROFILE.format(port=fakesnow_server["port"]))
     (project_dir / "macros" / "fakesnow_workarounds.sql").write_text(FAKESNOW_WORKAROUNDS)
+    safe_cast = project_dir / "macros" / "cross_database" / "pql_safe_cast.sql"
+    assert safe_cast.read_text().count(FAKESNOW_SAFE_CAST[0]) == 1
+    safe_cast.write_text(safe_cast.read_text().replace(*FAKESNOW_SAFE_CAST))
     _load_raw_tables(fakesnow_server, duckdb_world.database)
 
     dbt = str(Path(sys.executable).with_name("dbt"))
