@@ -114,6 +114,15 @@ def new_project(base: Path, name: str = "project") -> DbtProject:
     return DbtProject(project_dir=copy_project(base / name), database=base / f"{name}.duckdb")
 
 
+def copy_built_project(project: DbtProject, base: Path) -> DbtProject:
+    """A copy of a built project and its DuckDB file under `base`, for one test to change."""
+    with duckdb.connect(str(project.database)) as con:
+        con.execute("checkpoint")  # everything in the file, nothing left in its write-ahead log
+    shutil.copytree(project.project_dir, base / "project")
+    shutil.copy2(project.database, base / "project.duckdb")
+    return DbtProject(project_dir=base / "project", database=base / "project.duckdb")
+
+
 @pytest.fixture
 def make_project(tmp_path: Path):
     """Factory of fresh project copies under this test's tmp_path."""

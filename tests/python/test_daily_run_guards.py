@@ -7,12 +7,11 @@ the var that maps it."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 
 import duckdb
 import pytest
 
-from conftest import DbtProject, new_project
+from conftest import DbtProject, copy_built_project, new_project
 from fixture_world import ACCOUNTS, EVENTS, EXPECTED_CLASSIC, SCORE_DATE, USERS, write_raw_tables
 
 CLASSIC = {"pql_scoring_model": "classic", "pql_score_date": SCORE_DATE}
@@ -43,11 +42,7 @@ def built_once(tmp_path_factory) -> DbtProject:
 @pytest.fixture
 def scored(built_once: DbtProject, tmp_path) -> DbtProject:
     """A copy of the built project and its warehouse, for one test to break."""
-    shutil.copytree(built_once.project_dir, tmp_path / "project")
-    with duckdb.connect(str(built_once.database)) as con:
-        con.execute("checkpoint")  # everything in the file, nothing left in its write-ahead log
-    shutil.copy2(built_once.database, tmp_path / "project.duckdb")
-    return DbtProject(project_dir=tmp_path / "project", database=tmp_path / "project.duckdb")
+    return copy_built_project(built_once, tmp_path)
 
 
 # --- the freshness gate and the seed checks under `dbt run` -------------------------------
