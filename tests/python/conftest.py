@@ -84,6 +84,10 @@ class DbtProject:
             for account_id, row in self.scores().items()
         }
 
+    def snapshot(self, tables: Sequence[str]) -> dict[str, list[tuple]]:
+        """Each table's rows, run stamps included: a table that was replaced shows here."""
+        return {table: self.query(f"select * from {self.schema}.{table} order by all") for table in tables}
+
     def seed_file(self, name: str) -> Path:
         return self.project_dir / "seeds" / f"{name}.csv"
 
@@ -121,6 +125,19 @@ def copy_built_project(project: DbtProject, base: Path) -> DbtProject:
     shutil.copytree(project.project_dir, base / "project")
     shutil.copy2(project.database, base / "project.duckdb")
     return DbtProject(project_dir=base / "project", database=base / "project.duckdb")
+
+
+@pytest.fixture(scope="module")
+def built_classic_world(tmp_path_factory) -> DbtProject:
+    """The hand-made world built once per test module under `classic`, with pql_scores' run stamp
+    set to 2000-01-01, which no run writes: a mart rebuilt later loses it. Tests change copies."""
+    from fixture_world import SCORE_DATE, write_raw_tables
+
+    project = new_project(tmp_path_factory.mktemp("built_classic_world"))
+    write_raw_tables(project.database)
+    project.build(pql_scoring_model="classic", pql_score_date=SCORE_DATE)
+    project.query(f"update {project.schema}.pql_scores set scored_at = timestamp '2000-01-01'")
+    return project
 
 
 @pytest.fixture

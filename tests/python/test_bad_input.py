@@ -176,41 +176,37 @@ def good_build(make_project) -> DbtProject:
     return project
 
 
-def marts_snapshot(project: DbtProject) -> dict[str, list[tuple]]:
-    return {
-        mart: project.query(f"select * from analytics.{mart} order by all")
-        for mart in ("pql_scores", "pql_contacts", "pql_score_history", "pql_tier_changes")
-    }
+MARTS = ("pql_scores", "pql_contacts", "pql_score_history", "pql_tier_changes")
 
 
 def test_stale_events_fail_the_build_and_keep_yesterdays_marts(good_build: DbtProject):
-    before = marts_snapshot(good_build)
+    before = good_build.snapshot(MARTS)
     # Five days on, no event has arrived since the 31st: the pipe is broken.
     ok, log = build_and_capture(good_build, pql_score_date="2026-04-05")
     assert not ok
     assert "raw events is stale: newest row at 2026-04-01 00:00:00, 120 hours before 2026-04-06 00:00:00" in log
-    assert marts_snapshot(good_build) == before
+    assert good_build.snapshot(MARTS) == before
 
 
 def test_a_failing_staging_test_keeps_the_marts(good_build: DbtProject):
-    before = marts_snapshot(good_build)
+    before = good_build.snapshot(MARTS)
     # One id sent twice at different times with different contents: the key test fails.
     good_build.query("insert into raw.events values "
                      "('e40', 'u_large', 'acc_large', 'page_viewed', '2026-03-30 10:00:00', '{}')")
     ok, log = build_and_capture(good_build, pql_score_date=SCORE_DATE)
     assert not ok
     assert "stg_raw__events_ids_are_present_and_unique" in log
-    assert marts_snapshot(good_build) == before
+    assert good_build.snapshot(MARTS) == before
 
 
 @pytest.mark.parametrize("table", ["events", "accounts"])
 def test_an_empty_input_fails_the_build_naming_it(good_build: DbtProject, table: str):
-    before = marts_snapshot(good_build)
+    before = good_build.snapshot(MARTS)
     good_build.query(f"delete from raw.{table}")
     ok, log = build_and_capture(good_build, pql_score_date=SCORE_DATE)
     assert not ok
     assert f"raw {table} has no rows at or before 2026-04-01 00:00:00" in log
-    assert marts_snapshot(good_build) == before
+    assert good_build.snapshot(MARTS) == before
 
 
 def test_empty_users_and_deals_are_survivable(make_project):

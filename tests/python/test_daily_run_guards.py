@@ -12,16 +12,11 @@ import duckdb
 import pytest
 
 from conftest import DbtProject, copy_built_project, new_project
-from fixture_world import ACCOUNTS, EVENTS, EXPECTED_CLASSIC, SCORE_DATE, USERS, write_raw_tables
+from fixture_world import ACCOUNTS, EVENTS, EXPECTED_CLASSIC, SCORE_DATE, USERS
 
 CLASSIC = {"pql_scoring_model": "classic", "pql_score_date": SCORE_DATE}
 MARTS = ("pql_scores", "pql_score_contributions", "pql_contacts", "pql_shadow_comparison", "pql_score_history",
          "pql_tier_changes", "pql_rejected_rows", "pql_calibration", "pql_signal_lift")
-
-
-def marts_snapshot(project: DbtProject) -> dict[str, list[tuple]]:
-    """Every mart's rows, run stamps included: a mart that was replaced shows here."""
-    return {mart: project.query(f"select * from analytics.{mart} order by all") for mart in MARTS}
 
 
 def run(project: DbtProject, *args: str, **dbt_vars) -> tuple[bool, str]:
@@ -29,20 +24,10 @@ def run(project: DbtProject, *args: str, **dbt_vars) -> tuple[bool, str]:
     return result.success, "\n".join(project.log_lines) + f"\n{result.exception or ''}"
 
 
-@pytest.fixture(scope="module")
-def built_once(tmp_path_factory) -> DbtProject:
-    project = new_project(tmp_path_factory.mktemp("built_once"))
-    write_raw_tables(project.database)
-    project.build(**CLASSIC)
-    # A run stamp no run writes: any mart rebuilt after this point would lose it.
-    project.query("update analytics.pql_scores set scored_at = timestamp '2000-01-01'")
-    return project
-
-
 @pytest.fixture
-def scored(built_once: DbtProject, tmp_path) -> DbtProject:
+def scored(built_classic_world: DbtProject, tmp_path) -> DbtProject:
     """A copy of the built project and its warehouse, for one test to break."""
-    return copy_built_project(built_once, tmp_path)
+    return copy_built_project(built_classic_world, tmp_path)
 
 
 # --- the freshness gate and the seed checks under `dbt run` -------------------------------
@@ -51,7 +36,7 @@ def scored(built_once: DbtProject, tmp_path) -> DbtProject:
 @pytest.mark.parametrize("selection", [(), ("--select", "pql_scores"), ("--select", "pql_scores+")],
                          ids=["run", "select-pql_scores", "select-pql_scores-and-after"])
 def test_stale_events_stop_dbt_run_and_leave_every_mart_as_it_was(scored: DbtProject, selection):
-    before = marts_snapshot(scored)
+    before = scored.snapshot(MARTS)
     # A broken pipe: the last five days of events never arrived.
     scored.query("delete from raw.events where event_time >= timestamp '2026-03-27'")
 
@@ -60,7 +45,7 @@ def test_stale_events_stop_dbt_run_and_leave_every_mart_as_it_was(scored: DbtPro
     assert not ok
     assert ("raw events is stale: newest row at 2026-03-26 09:00:00, 135 hours before 2026-04-01 00:00:00 "
             "(allowed: 50)") in log
-    assert marts_snapshot(scored) == before
+    assert scored.snapshot(MARTS) == before
 
 
 def test_a_whole_run_stops_once_at_the_gate_before_any_mart(scored: DbtProject):
@@ -73,7 +58,7 @@ def test_a_whole_run_stops_once_at_the_gate_before_any_mart(scored: DbtProject):
 
 
 def test_a_broken_seed_loaded_by_dbt_seed_stops_dbt_run_naming_the_row(scored: DbtProject):
-    before = marts_snapshot(scored)
+    before = scored.snapshot(MARTS)
     # The analyst widens PQL to 92, into Hot PQL's band, and loads the seed on its own.
     scored.edit_seed("pql_tiers", "classic,PQL,3,70,89,", "classic,PQL,3,70,92,")
     assert scored.dbt("seed", dbt_vars=CLASSIC).success
@@ -82,7 +67,7 @@ def test_a_broken_seed_loaded_by_dbt_seed_stops_dbt_run_naming_the_row(scored: D
         ok, log = run(scored, *selection)
         assert not ok
         assert "pql_tiers row scoring_model=classic, tier_name=Hot PQL: band overlaps tier PQL" in log
-        assert marts_snapshot(scored) == before
+        assert scored.snapshot(MARTS) == before
 
     # Mended and loaded again, the next run publishes.
     scored.edit_seed("pql_tiers", "classic,PQL,3,70,92,", "classic,PQL,3,70,89,")
@@ -93,11 +78,11 @@ def test_a_broken_seed_loaded_by_dbt_seed_stops_dbt_run_naming_the_row(scored: D
 
 
 def test_an_unknown_live_rule_set_stops_dbt_run(scored: DbtProject):
-    before = marts_snapshot(scored)
+    before = scored.snapshot(MARTS)
     ok, log = run(scored, pql_scoring_model="clasic")
     assert not ok
     assert "no rules for the live scoring_model clasic" in log
-    assert marts_snapshot(scored) == before
+    assert scored.snapshot(MARTS) == before
 
 
 # --- a raw column that is not there -------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import DbtProject, copy_built_project, new_project
+from conftest import copy_built_project
 from fixture_world import EXPECTED_CLASSIC, SCORE_DATE, write_raw_tables
 
 CLASSIC = {"pql_scoring_model": "classic", "pql_score_date": SCORE_DATE}
@@ -60,15 +60,6 @@ def test_raising_the_pql_threshold_moves_only_accounts_below_it(make_project):
     assert (pql["pql_score"], pql["pql_tier"], pql["is_pql"], pql["sla_hours"]) == (74, "Engaged", False, None)
 
 
-@pytest.fixture(scope="module")
-def built_once(tmp_path_factory) -> DbtProject:
-    project = new_project(tmp_path_factory.mktemp("built_once"))
-    write_raw_tables(project.database)
-    project.build(**CLASSIC)
-    project.query("update analytics.pql_scores set scored_at = timestamp '2000-01-01'")  # mark the old table
-    return project
-
-
 @pytest.mark.parametrize(
     ("seed", "old", "new", "expected_problem"),
     [
@@ -93,9 +84,9 @@ def built_once(tmp_path_factory) -> DbtProject:
          "window-too-long"],
 )
 def test_broken_seed_fails_build_naming_row_and_reason_and_keeps_previous_scores(
-    built_once, tmp_path, seed, old, new, expected_problem
+    built_classic_world, tmp_path, seed, old, new, expected_problem
 ):
-    project = copy_built_project(built_once, tmp_path)
+    project = copy_built_project(built_classic_world, tmp_path)
 
     project.edit_seed(seed, old, new)
     result = project.dbt("build", dbt_vars=CLASSIC)
