@@ -2,7 +2,7 @@
 -- the components behind it, its tier (raised by a hot trigger), where it is routed
 -- and with what SLA (a routing gate overrides both), and the reasons in words. The
 -- maths is in int_account_scores; this is the live rule set's rows, stamped with
--- the run's start and how fresh the inputs were (stg_raw__input_freshness).
+-- the run's start and how fresh the inputs were (int_input_freshness).
 -- Read by the reverse ETL syncs in models/exposures.yml: granted to their role.
 {{ config(grants=pql_reverse_etl_grants()) }}
 
@@ -25,7 +25,7 @@ input_freshness as (
     select
         max(case when source_table = 'events' then loaded_through end) as events_loaded_through,
         max(case when source_table = 'accounts' then loaded_through end) as accounts_loaded_through
-    from {{ ref('stg_raw__input_freshness') }}
+    from {{ ref('int_input_freshness') }}
 
 ),
 

@@ -10,7 +10,7 @@ contacts as (
 
 users as (
 
-    select * from {{ ref('stg_raw__users') }}
+    select * from {{ ref('int_users') }}
 
 ),
 

@@ -100,7 +100,7 @@ def test_good_rows_score_exactly_as_without_the_bad_ones(messy: DbtProject):
 
 def test_out_of_range_employee_counts_are_read_as_unknown_and_listed(messy: DbtProject):
     rows = messy.query("""
-        select account_id, employee_count from analytics.stg_raw__accounts
+        select account_id, employee_count from analytics.int_accounts
         where account_id in ('acc_negative', 'acc_absurd') order by 1
     """)
     assert rows == [("acc_absurd", None), ("acc_negative", None)]
@@ -122,7 +122,7 @@ def test_unknown_industry_is_kept_and_earns_no_industry_points(messy: DbtProject
 
 
 def test_duplicate_account_keeps_the_earliest_sign_up(messy: DbtProject):
-    assert messy.query("select domain, employee_count from analytics.stg_raw__accounts where account_id = 'acc_hot'") \
+    assert messy.query("select domain, employee_count from analytics.int_accounts where account_id = 'acc_hot'") \
         == [("hot.io", 120)]
 
 
@@ -135,7 +135,7 @@ def test_a_user_in_two_accounts_is_a_contact_of_each(messy: DbtProject):
 
 def test_events_with_odd_names_or_broken_properties_are_kept(messy: DbtProject):
     rows = messy.query("""
-        select event_id, event_name, session_id from analytics.stg_raw__events
+        select event_id, event_name, session_id from analytics.int_events
         where account_id = 'acc_negative' order by 1
     """)
     assert rows == [("b10", "some_event_no_signal_reads", None), ("b11", "page_viewed", None)]
@@ -152,8 +152,8 @@ def test_rows_reconcile_and_the_rejection_rate_warns(messy: DbtProject):
 
 def test_reconciliation_fails_when_a_row_goes_missing(messy: DbtProject):
     # Drop a kept event from the staging output behind dbt's back: the tally no longer adds up.
-    messy.query("create or replace view analytics.stg_raw__events as "
-                "select * from analytics.stg_raw__events_checked where rejection_reason is null "
+    messy.query("create or replace view analytics.int_events as "
+                "select * from analytics.int_events_checked where rejection_reason is null "
                 "and event_id != 'e01' and event_at < timestamp '2026-04-01'")
     result = messy.dbt("test", "--select", "raw_rows_are_all_accounted_for",
                        dbt_vars={"pql_scoring_model": "classic", "pql_score_date": SCORE_DATE})
@@ -195,7 +195,7 @@ def test_a_failing_staging_test_keeps_the_marts(good_build: DbtProject):
                      "('e40', 'u_large', 'acc_large', 'page_viewed', '2026-03-30 10:00:00', '{}')")
     ok, log = build_and_capture(good_build, pql_score_date=SCORE_DATE)
     assert not ok
-    assert "stg_raw__events_ids_are_present_and_unique" in log
+    assert "int_events_ids_are_present_and_unique" in log
     assert good_build.snapshot(MARTS) == before
 
 

@@ -58,12 +58,12 @@ def test_staging_cleans_accounts_and_drops_exact_duplicate_events(classic: DbtPr
     raw, staged = classic.query("""
         select
             (select count(*) from raw.events where account_id = 'acc_pql'),
-            (select count(*) from analytics.stg_raw__events where account_id = 'acc_pql')
+            (select count(*) from analytics.int_events where account_id = 'acc_pql')
     """)[0]
     assert (raw, staged) == (7, 5)  # e30, e31, e32, one page view, e34
     # Events after the score date are left out of staging altogether.
     assert classic.query(
-        "select count(*) from analytics.stg_raw__events where event_at >= timestamp '2026-04-01'"
+        "select count(*) from analytics.int_events where event_at >= timestamp '2026-04-01'"
     ) == [(0,)]
 
 

@@ -207,7 +207,7 @@ def test_text_columns_that_read_score_exactly_as_typed_ones(texty: DbtProject):
 
 
 def test_text_deals_that_read_are_kept(texty: DbtProject):
-    deals = texty.query("select deal_id, closed_at, is_won, amount from analytics.stg_raw__deals order by 1")
+    deals = texty.query("select deal_id, closed_at, is_won, amount from analytics.int_deals order by 1")
     assert deals == [
         ("d_closed_when", None, None, 100),
         ("d_dollars", dt.datetime(2026, 3, 25, 10), True, None),

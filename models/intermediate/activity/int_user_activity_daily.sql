@@ -22,7 +22,7 @@ with
 
 events as (
 
-    select * from {{ ref('stg_raw__events') }}
+    select * from {{ ref('int_events') }}
     {% if is_incremental() %}
         where event_at >= {{ pql_incremental_start_timestamp(extra_days=1) }}
     {% endif %}

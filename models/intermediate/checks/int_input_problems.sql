@@ -5,7 +5,7 @@ with
 
 input_freshness as (
 
-    select * from {{ ref('stg_raw__input_freshness') }}
+    select * from {{ ref('int_input_freshness') }}
 
 ),
 

@@ -11,7 +11,7 @@ score_dates as (
 
 accounts as (
 
-    select * from {{ ref('stg_raw__accounts') }}
+    select * from {{ ref('int_accounts') }}
 
 ),
 

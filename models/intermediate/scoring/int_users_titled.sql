@@ -6,7 +6,7 @@ with
 
 users as (
 
-    select * from {{ ref('stg_raw__users') }}
+    select * from {{ ref('int_users') }}
 
 ),
 

@@ -1,7 +1,8 @@
 -- One row per raw row this run could not use, or used with a value cleared, and why:
--- what the *_checked staging views found. The rows stay in the raw tables; this is
--- where an operator sees them, and tests/staging/raw_rows_are_all_accounted_for.sql
--- checks that kept + rejected + exact duplicates make up every raw row.
+-- what the quality layer's *_checked views (and stg_raw__deals) found. The rows stay
+-- in the raw tables; this is where an operator sees them, and
+-- tests/quality/raw_rows_are_all_accounted_for.sql checks that kept + rejected +
+-- exact duplicates make up every raw row.
 --
 -- Incremental like the daily aggregates: the first build checks every event; a run
 -- then re-checks the days it re-reads (var pql_incremental_lookback_days) plus every
@@ -14,7 +15,7 @@ with
 
 events as (
 
-    select * from {{ ref('stg_raw__events_checked') }}
+    select * from {{ ref('int_events_checked') }}
     {% if is_incremental() %}
         where
             rejection_reason is not null
@@ -23,7 +24,7 @@ events as (
         -- Apart, so that each filter can skip the raw table's other days.
         union all
 
-        select * from {{ ref('stg_raw__events_checked') }}
+        select * from {{ ref('int_events_checked') }}
         where
             rejection_reason is not null
             and (
@@ -38,22 +39,22 @@ events as (
 
 accounts as (
 
-    select * from {{ ref('stg_raw__accounts_checked') }}
+    select * from {{ ref('int_accounts_checked') }}
     where rejection_reason is not null or cleared_reason is not null
 
 ),
 
 users as (
 
-    select * from {{ ref('stg_raw__users_checked') }}
+    select * from {{ ref('int_users_checked') }}
     where rejection_reason is not null or cleared_reason is not null
 
 ),
 
 deals as (
 
-    select * from {{ ref('stg_raw__deals_checked') }}
-    where rejection_reason is not null or cleared_reason is not null
+    select * from {{ ref('stg_raw__deals') }}
+    where row_problem is not null or cleared_reason is not null
 
 ),
 
@@ -125,8 +126,8 @@ rejected as (
         deal_id as row_key,
         account_id,
         created_at as row_time,
-        coalesce(rejection_reason, cleared_reason) as reason,
-        case when rejection_reason is not null then 'rejected' else 'kept, value cleared' end as outcome,
+        coalesce(row_problem, cleared_reason) as reason,
+        case when row_problem is not null then 'rejected' else 'kept, value cleared' end as outcome,
         {{ dbt.concat([
             "'created_at='", "coalesce(delivered_created_at, 'null')",
             "', closed_at='", "coalesce(delivered_closed_at, 'null')",

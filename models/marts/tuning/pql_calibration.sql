@@ -26,7 +26,7 @@ history as (
 
 deals as (
 
-    select * from {{ ref('stg_raw__deals') }}
+    select * from {{ ref('int_deals') }}
 
 ),
 

@@ -20,13 +20,13 @@ inputs_gate as (
 
 accounts as (
 
-    select * from {{ ref('stg_raw__accounts') }}
+    select * from {{ ref('int_accounts') }}
 
 ),
 
 deals as (
 
-    select * from {{ ref('stg_raw__deals') }}
+    select * from {{ ref('int_deals') }}
 
 ),
 

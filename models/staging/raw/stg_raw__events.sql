@@ -1,31 +1,77 @@
--- Product events as of the score date, one row per event: the rows
--- stg_raw__events_checked found sound, each once (exact copies left out), events
--- after the score date left out so a past date scores deterministically.
+-- Every raw event row, typed and identified, with the problem it has on its own
+-- (null when none): the one model that reads the raw events table. Checks that need
+-- other rows (unknown accounts, copies of an id) are in models/intermediate/quality.
+--
+-- row_problem, first that applies:
+--   no_account                 account_id null or blank
+--   no_event_name              event name null or blank
+--   event_time_not_a_time      event time delivered as text that is not a time
+--   no_event_time              event time null
+--   event_time_before_2000     event time before 2000-01-01: a default or epoch-zero clock
+--   event_time_in_future       event time after this run started: a device clock ahead
+-- An event name that no signal reads is not a problem: it counts towards the '*'
+-- signals (active days, active users, sessions). Properties that are not valid JSON
+-- are read as empty: the event is kept, without a session id.
 with
 
-checked as (
+source as (
 
-    select * from {{ ref('stg_raw__events_checked') }}
+    select
+        {{- pql_source_columns('events', [
+            'event_id', 'user_id', 'account_id', 'event_name', 'event_time', 'properties'
+        ]) }}
+    from {{ source('raw', 'events') }}
+
+),
+
+renamed as (
+
+    select
+        cast(event_id as {{ dbt.type_string() }}) as source_event_id,
+        cast(user_id as {{ dbt.type_string() }}) as user_id,
+        cast(account_id as {{ dbt.type_string() }}) as account_id,
+        lower(trim(cast(event_name as {{ dbt.type_string() }}))) as event_name,
+        {{ pql_safe_cast('event_time', dbt.type_timestamp()) }} as event_at,
+        event_time is not null as has_delivered_event_time,
+        {{ pql_json_text('properties', 'session_id') }} as session_id,
+        -- As text only: nothing downstream parses them.
+        {{ pql_json_as_text('properties') }} as properties_text
+    from source
 
 ),
 
 final as (
 
     select
-        event_id,
+        -- Events without a pipeline id are identified by who did what when.
+        coalesce(
+            source_event_id,
+            {{ dbt.hash(dbt.concat([
+                "coalesce(user_id, '')", "'|'",
+                "coalesce(account_id, '')", "'|'",
+                "coalesce(event_name, '')", "'|'",
+                "coalesce(cast(event_at as " ~ dbt.type_string() ~ "), '')"
+            ])) }}
+        ) as event_id,
         source_event_id,
         user_id,
         account_id,
         event_name,
         event_at,
-        event_date,
+        cast(event_at as date) as event_date,
         session_id,
-        properties_text
-    from checked
-    where
-        rejection_reason is null
-        and not is_repeated_copy
-        and event_at < {{ pql_score_date_end() }}
+        properties_text,
+        case
+            when account_id is null or trim(account_id) = '' then 'no_account'
+            when event_name is null or event_name = '' then 'no_event_name'
+            when event_at is null and has_delivered_event_time
+                then 'event_time_not_a_time'
+            when event_at is null then 'no_event_time'
+            when event_at < cast('2000-01-01 00:00:00' as {{ dbt.type_timestamp() }})
+                then 'event_time_before_2000'
+            when event_at > {{ pql_run_started_timestamp() }} then 'event_time_in_future'
+        end as row_problem
+    from renamed
 
 )
 

@@ -25,7 +25,7 @@ raw_rows as (
     select
         'events' as source_table,
         count(*) as raw_rows
-    from {{ ref('stg_raw__events_checked') }}
+    from {{ ref('int_events_checked') }}
     {% if not flags.FULL_REFRESH %}
         where {{ pql_rechecked_events_condition('event_at') }}
     {% endif %}
@@ -35,21 +35,21 @@ raw_rows as (
     select
         'accounts' as source_table,
         count(*) as raw_rows
-    from {{ ref('stg_raw__accounts_checked') }}
+    from {{ ref('int_accounts_checked') }}
 
     union all
 
     select
         'users' as source_table,
         count(*) as raw_rows
-    from {{ ref('stg_raw__users_checked') }}
+    from {{ ref('int_users_checked') }}
 
     union all
 
     select
         'deals' as source_table,
         count(*) as raw_rows
-    from {{ ref('stg_raw__deals_checked') }}
+    from {{ ref('stg_raw__deals') }}
 
 ),
 

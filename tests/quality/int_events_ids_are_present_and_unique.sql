@@ -1,5 +1,5 @@
--- Primary key of stg_raw__events: every event has an id, and no id appears twice
--- (staging collapses exact copies, so a repeat is an id sent with different contents).
+-- Primary key of int_events: every event has an id, and no id appears twice
+-- (the quality layer collapses exact copies, so a repeat is an id sent with different contents).
 -- A daily run checks the days it re-reads (the score date and the lookback before
 -- it); re-checking all history every day would cost more than the run itself.
 -- A --full-refresh checks every day.
@@ -11,7 +11,7 @@ events as (
         event_id,
         event_at,
         event_date
-    from {{ ref('stg_raw__events') }}
+    from {{ ref('int_events') }}
     {% if not flags.FULL_REFRESH %}
         where event_at >= {{ pql_incremental_start_timestamp() }}
     {% endif %}

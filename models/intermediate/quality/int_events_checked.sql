@@ -1,10 +1,11 @@
 -- Every raw event row, typed, with the reason it cannot be scored (null when it can)
 -- and whether it repeats an earlier copy of itself. Nothing is dropped here:
--- stg_raw__events keeps the sound rows, one per event, and pql_rejected_rows lists
--- the rest, so each raw row is accounted for exactly once
--- (tests/staging/raw_rows_are_all_accounted_for.sql).
+-- int_events keeps the sound rows, one per event, and pql_rejected_rows lists the
+-- rest, so each raw row is accounted for exactly once
+-- (tests/quality/raw_rows_are_all_accounted_for.sql).
 --
--- The reason is the row's own problem (stg_raw__events_typed defines them), else:
+-- The reason is the row's problem (stg_raw__events and int_events_account_checked
+-- name them), else:
 --   conflicting_duplicate_id   another sound row has the same event id and time but
 --                              different contents (account, user, name or properties);
 --                              the first by those contents is kept, the others land here
@@ -12,18 +13,18 @@
 -- (at-least-once delivery): not a problem, and kept once.
 --
 -- Almost every row is its id's only one and passes as it is; the few rows whose id
--- and time were delivered more than once come compared from stg_raw__event_copies.
+-- and time were delivered more than once come compared from int_event_copies.
 with
 
 events as (
 
-    select * from {{ ref('stg_raw__events_typed') }}
+    select * from {{ ref('int_events_account_checked') }}
 
 ),
 
 copies as (
 
-    select * from {{ ref('stg_raw__event_copies') }}
+    select * from {{ ref('int_event_copies') }}
 
 ),
 

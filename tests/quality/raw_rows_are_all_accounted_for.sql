@@ -1,6 +1,6 @@
 -- Every raw row is kept, rejected (pql_rejected_rows) or an exact duplicate of a kept
 -- row - and raw events after the score date wait for a later date. Counted
--- independently from the raw tables, the staging models and the rejected rows, so a
+-- independently from the raw tables, the quality models and the rejected rows, so a
 -- row lost anywhere on the way shows here as a table whose counts do not add up.
 -- Events are counted over the rows a run re-checks (pql_rechecked_events_condition),
 -- every row on a --full-refresh.
@@ -28,7 +28,7 @@ sound_events as (
             'event_id', "'|'", 'account_id', "'|'", "coalesce(user_id, '')", "'|'", 'event_name', "'|'",
             'cast(event_at as ' ~ dbt.type_string() ~ ')'
         ]) }}) as distinct_count
-    from {{ ref('stg_raw__events_checked') }}
+    from {{ ref('int_events_checked') }}
     where
         rejection_reason is null
         and event_at < {{ pql_score_date_end() }}
@@ -39,7 +39,7 @@ sound_events as (
 later_events as (
 
     select count(*) as row_count
-    from {{ ref('stg_raw__events_checked') }}
+    from {{ ref('int_events_checked') }}
     where
         rejection_reason is null
         and event_at >= {{ pql_score_date_end() }}
@@ -49,7 +49,7 @@ later_events as (
 kept_events as (
 
     select count(*) as row_count
-    from {{ ref('stg_raw__events') }}
+    from {{ ref('int_events') }}
     where {{ events_checked }}
 
 ),
@@ -76,14 +76,14 @@ raw_accounts as (
 sound_accounts as (
 
     select count(*) as row_count
-    from {{ ref('stg_raw__accounts_checked') }}
+    from {{ ref('int_accounts_checked') }}
     where rejection_reason is null
 
 ),
 
 kept_accounts as (
 
-    select count(*) as row_count from {{ ref('stg_raw__accounts') }}
+    select count(*) as row_count from {{ ref('int_accounts') }}
 
 ),
 
@@ -96,14 +96,14 @@ raw_users as (
 sound_users as (
 
     select count(*) as row_count
-    from {{ ref('stg_raw__users_checked') }}
+    from {{ ref('int_users_checked') }}
     where rejection_reason is null
 
 ),
 
 kept_users as (
 
-    select count(*) as row_count from {{ ref('stg_raw__users') }}
+    select count(*) as row_count from {{ ref('int_users') }}
 
 ),
 
@@ -115,7 +115,7 @@ raw_deals as (
 
 kept_deals as (
 
-    select count(*) as row_count from {{ ref('stg_raw__deals') }}
+    select count(*) as row_count from {{ ref('int_deals') }}
 
 ),
 
@@ -158,7 +158,7 @@ tallies as (
 
     union all
 
-    -- Deals are not collapsed: a deal id sent twice fails the key test on stg_raw__deals.
+    -- Deals are not collapsed: a deal id sent twice fails the key test on int_deals.
     select
         'deals' as source_table,
         raw_deals.row_count as raw_rows,

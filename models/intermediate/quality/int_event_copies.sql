@@ -1,5 +1,5 @@
 -- Every raw event row whose event id and time the raw events hold more than once
--- (about 1 row in 100), compared: the rows stg_raw__events_checked must tell apart.
+-- (about 1 row in 100), compared: the rows int_events_checked must tell apart.
 -- Among the sound rows of one id and time, contents (account, user, name,
 -- properties) other than the first's conflict; a row with the same contents as an
 -- earlier one is an exact copy of it (at-least-once delivery).
@@ -19,7 +19,7 @@ copied_ids as (
     select
         event_id,
         event_at
-    from {{ ref('stg_raw__events_typed') }}
+    from {{ ref('int_events_account_checked') }}
     {% if is_incremental() %}
         where event_at >= {{ pql_incremental_start_timestamp() }}
     {% else %}
@@ -35,7 +35,7 @@ copies as (
     -- The typed events are read here a second time, not through a CTE shared with
     -- copied_ids: DuckDB writes a CTE that is read twice - every raw row - to disk.
     select events.*
-    from {{ ref('stg_raw__events_typed') }} as events
+    from {{ ref('int_events_account_checked') }} as events
     inner join copied_ids
         on
             events.event_id = copied_ids.event_id

@@ -9,15 +9,15 @@ with
 
 events as (
 
-    select {{ pql_safe_cast(pql_source_column('events', 'event_time'), dbt.type_timestamp()) }} as loaded_at
-    from {{ source('raw', 'events') }}
+    select event_at as loaded_at
+    from {{ ref('stg_raw__events') }}
 
 ),
 
 accounts as (
 
-    select {{ pql_safe_cast(pql_source_column('accounts', 'created_at'), dbt.type_timestamp()) }} as loaded_at
-    from {{ source('raw', 'accounts') }}
+    select created_at as loaded_at
+    from {{ ref('stg_raw__accounts') }}
 
 ),
 

@@ -1,0 +1,65 @@
+-- Every raw user row (stg_raw__users), with the reason it is not kept (null when it
+-- is): its own problem, else the first that applies of
+--   unknown_account            account_id not in int_accounts
+--   duplicate_user             another row has the same user and account but different
+--                              contents; the earliest sign-up (then the first by
+--                              contents) is kept
+-- and whether it repeats an earlier exact copy of itself, which int_users leaves out.
+-- A user in two accounts (an agency, a consultant) is a member of both: one row each.
+{%- set rows_of_one_user -%}
+    partition by users.user_id, users.account_id
+    order by
+        coalesce(users.created_at, cast('9999-12-31 00:00:00' as {{ dbt.type_timestamp() }})),
+        coalesce(users.email, ''),
+        coalesce(users.job_title, '')
+{%- endset %}
+with
+
+users as (
+
+    select * from {{ ref('stg_raw__users') }}
+
+),
+
+accounts as (
+
+    select * from {{ ref('int_accounts') }}
+
+),
+
+ranked as (
+
+    -- One pass ranks each user's rows in an account by contents: rank 1 is the earliest
+    -- sign-up (then the first by contents); rows sharing rank 1 are exact copies of it.
+    select
+        users.*,
+        accounts.account_id is not null as is_known_account,
+        dense_rank() over ({{ rows_of_one_user }}) as contents_rank,
+        row_number() over ({{ rows_of_one_user }}) as row_rank
+    from users
+    left join accounts
+        on users.account_id = accounts.account_id
+
+),
+
+final as (
+
+    select
+        user_id,
+        account_id,
+        email,
+        job_title,
+        created_at,
+        case
+            when row_problem is not null then row_problem
+            when not is_known_account then 'unknown_account'
+            when contents_rank > 1 then 'duplicate_user'
+        end as rejection_reason,
+        cleared_reason,
+        delivered_created_at,
+        contents_rank = 1 and row_rank > 1 as is_repeated_copy
+    from ranked
+
+)
+
+select * from final
