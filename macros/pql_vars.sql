@@ -315,3 +315,19 @@
         or {{ time_column }} < cast('2000-01-01 00:00:00' as {{ dbt.type_timestamp() }})
     )
 {%- endmacro %}
+
+
+{% macro pql_earliest_recompute_date_string() %}
+    {#-
+        'YYYY-MM-DD': the earliest history date a run may recompute - the first date it
+        scores, or the score date minus the lookback days when that is earlier.
+    -#}
+    {{- [pql_first_score_date_string(), pql_days_after_score_date(-1 * (pql_incremental_lookback_days() | int))] | min -}}
+{% endmacro %}
+
+
+{% macro pql_state_search_from_date_string() %}
+    {#- 'YYYY-MM-DD': how far back a run looks for the state it carries on from (pql_max_window_days before the earliest recompute). -#}
+    {%- set earliest = modules.datetime.datetime.strptime(pql_earliest_recompute_date_string(), '%Y-%m-%d') -%}
+    {{- (earliest - modules.datetime.timedelta(days=pql_max_window_days() | int)).strftime('%Y-%m-%d') -}}
+{% endmacro %}

@@ -1,23 +1,13 @@
--- One row per account per score date under the live rule set: what pql_scores said
--- on that date. The daily run adds its date; a backfill (vars pql_backfill_start /
--- pql_backfill_end) adds every date of its range in the same run. A run replaces
--- the dates it scores, so re-running a date never duplicates it.
---
--- `dbt run --full-refresh` leaves this table alone (full_refresh=false): its past
--- rows are re-made by a backfill, never dropped by accident.
-{{ config(**pql_replaced_days_config('score_date', ['account_id'], full_refresh=false)) }}
+-- One row per account per score date under the live rule set: what pql_scores said on
+-- that date. Kept in int_score_history, which a run adds its dates to and
+-- `--full-refresh` leaves alone; a view, so publishing it copies nothing.
+{{ config(materialized='view') }}
 
 with
 
-inputs_gate as (
+score_history as (
 
-    select * from {{ ref('int_inputs_gate') }}
-
-),
-
-account_scores as (
-
-    select * from {{ ref('int_account_scores') }}
+    select * from {{ ref('int_score_history') }}
 
 ),
 
@@ -40,15 +30,9 @@ final as (
         routing_gate,
         score_reasons,
         scoring_model,
-        cast(
-            '{{ run_started_at.strftime("%Y-%m-%d %H:%M:%S") }}' as {{ dbt.type_timestamp() }}
-        ) as scored_at
-    from account_scores
-    where scoring_model = '{{ pql_scoring_model() }}'
+        scored_at
+    from score_history
 
 )
 
-select final.* from final
--- Stale inputs or a broken seed stop the run here: the table keeps its last good rows.
-inner join inputs_gate
-    on inputs_gate.inputs_are_trusted
+select * from final

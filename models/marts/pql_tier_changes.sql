@@ -5,16 +5,17 @@
 --   select * from pql_tier_changes where change_date = current_date and to_tier = 'Hot PQL'
 --
 -- The tiers, with hysteresis (var pql_tier_hysteresis_points), are worked out date by
--- date in int_tier_states; this is its change rows. A view, so that it is always the
--- states as they stand, and a sync's filter on change_date reaches their day partitions.
+-- date in int_tier_states and compared day to day in int_tier_changes; this is its
+-- change rows. A view, so that a sync's filter on change_date reaches their day
+-- partitions.
 -- Read by the reverse ETL syncs in models/exposures.yml: granted to their role.
 {{ config(materialized='view', grants=pql_reverse_etl_grants()) }}
 
 with
 
-tier_states as (
+tier_changes as (
 
-    select * from {{ ref('int_tier_states') }}
+    select * from {{ ref('int_tier_changes') }}
 
 ),
 
@@ -33,7 +34,7 @@ final as (
         pql_score as score_after,
         change_reasons,
         scoring_model
-    from tier_states
+    from tier_changes
     where is_tier_change
 
 )

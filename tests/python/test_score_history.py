@@ -117,17 +117,18 @@ def test_tier_states_kept_day_by_day_equal_a_recomputation_of_the_whole_history(
         assert project.dbt("run", dbt_vars={"pql_score_date": score_date}).success
     # Re-running a past date recomputes it and every date after it.
     assert project.dbt("run", dbt_vars={"pql_score_date": "2026-03-29"}).success
-    states = "select * from analytics.int_tier_states order by all"
+    states = "select * exclude (computed_at) from analytics.int_tier_states order by all"
     kept = project.query(states)
     changes = project.query("select * from analytics.pql_tier_changes order by all")
     assert {row[0] for row in project.query("select distinct score_date from analytics.int_tier_states")} == {
         dt.date(2026, 3, 28), dt.date(2026, 3, 29), dt.date(2026, 3, 30)}
     assert any(row[7] == "down" or row[7] == "up" for row in changes), "three days should move some account"
 
-    result = project.dbt("run", "--full-refresh", "--select", "int_tier_states",
+    result = project.dbt("run", "--full-refresh", "--select", "int_tier_states+",
                          dbt_vars={"pql_score_date": "2026-03-30"})
     assert result.success
     assert project.query(states) == kept
+    assert project.query("select * from analytics.pql_tier_changes order by all") == changes
 
 
 def test_backfill_vars_are_checked(make_project):

@@ -20,7 +20,7 @@ inputs_gate as (
 
 history as (
 
-    select * from {{ ref('pql_score_history') }}
+    select * from {{ ref('int_score_history') }}
 
 ),
 
