@@ -40,7 +40,9 @@ daily_activity as (
 
 live_signal_names as (
 
-    {{ pql_signals_read_by("scoring_model = '" ~ pql_scoring_model() ~ "'") }}
+    select signal_name
+    from {{ ref('int_signals_read') }}
+    where scoring_model = '{{ pql_scoring_model() }}'
 
 ),
 

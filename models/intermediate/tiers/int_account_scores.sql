@@ -1,8 +1,9 @@
 -- One row per account, score date and scored rule set (the live one, and the shadow
 -- one if any): its PQL score as of that date, the components behind it, its tier
 -- (raised by a hot trigger), where it is routed and with what SLA (a routing gate
--- overrides both), and the reasons in words. pql_scores is the live rule set's rows
--- for the score date; pql_score_history keeps them for every date.
+-- overrides both), and the reasons in words (int_score_reasons). This is where tiers
+-- are set. pql_scores is the live rule set's rows for the score date;
+-- int_score_history keeps them for every date.
 with
 
 accounts as (
@@ -29,9 +30,9 @@ intent_points as (
 
 ),
 
-contributions as (
+score_reasons as (
 
-    select * from {{ ref('int_rule_contributions_capped') }}
+    select * from {{ ref('int_score_reasons') }}
 
 ),
 
@@ -115,14 +116,7 @@ routed as (
             when routing.hot_trigger is not null and routing.routing_gate is null
                 then top_tiers.tier_rank
             else score_tiers.tier_rank
-        end as tier_rank,
-        case
-            when routing.routing_gate is not null
-                then {{ dbt.concat(['routing.routing_gate_treatment', "': '", 'routing.routing_gate']) }}
-            when routing.hot_trigger is not null
-                then {{ dbt.concat(["'Hot trigger: '", 'routing.hot_trigger']) }}
-            else ''
-        end as routing_reason
+        end as tier_rank
     from clamped
     left join tiers as score_tiers
         on
@@ -135,53 +129,6 @@ routed as (
             clamped.score_date = routing.score_date
             and clamped.account_id = routing.account_id
             and clamped.scoring_model = routing.scoring_model
-
-),
-
-ranked_reasons as (
-
-    -- Largest counted points first; a reason is kept only while the running text,
-    -- after the routing reason, fits 255 characters (each "; " separator counted),
-    -- so no reason is cut mid-word. Rules the caps left at 0 moved nothing and are
-    -- not named.
-    select
-        contributions.score_date,
-        contributions.account_id,
-        contributions.scoring_model,
-        contributions.reason,
-        row_number() over (
-            partition by contributions.score_date, contributions.account_id, contributions.scoring_model
-            order by abs(contributions.counted_points) desc, contributions.rule_id
-        ) as reason_rank,
-        sum({{ dbt.length('contributions.reason') }} + 2) over (
-            partition by contributions.score_date, contributions.account_id, contributions.scoring_model
-            order by abs(contributions.counted_points) desc, contributions.rule_id
-            rows between unbounded preceding and current row
-        ) - 2
-        + case
-            when routed.routing_reason = '' then 0
-            else {{ dbt.length('routed.routing_reason') }} + 2
-        end as running_length
-    from contributions
-    inner join routed
-        on
-            contributions.score_date = routed.score_date
-            and contributions.account_id = routed.account_id
-            and contributions.scoring_model = routed.scoring_model
-    where contributions.counted_points != 0
-
-),
-
-rule_reasons as (
-
-    select
-        score_date,
-        account_id,
-        scoring_model,
-        {{ dbt.listagg('reason', "'; '", 'order by reason_rank') }} as rule_reasons
-    from ranked_reasons
-    where running_length <= 255
-    group by 1, 2, 3
 
 ),
 
@@ -211,7 +158,7 @@ final as (
         end as {{ dbt.type_int() }}) as sla_hours,
         routed.hot_trigger,
         routed.routing_gate,
-        {{ pql_joined_reasons('routed.routing_reason', 'rule_reasons.rule_reasons') }} as score_reasons,
+        score_reasons.score_reasons,
         routed.scoring_model,
         routed.score_date
     from routed
@@ -219,11 +166,11 @@ final as (
         on
             routed.scoring_model = tiers.scoring_model
             and routed.tier_rank = tiers.tier_rank
-    left join rule_reasons
+    left join score_reasons
         on
-            routed.score_date = rule_reasons.score_date
-            and routed.account_id = rule_reasons.account_id
-            and routed.scoring_model = rule_reasons.scoring_model
+            routed.score_date = score_reasons.score_date
+            and routed.account_id = score_reasons.account_id
+            and routed.scoring_model = score_reasons.scoring_model
 
 )
 

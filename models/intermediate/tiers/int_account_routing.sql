@@ -4,8 +4,6 @@
 -- score, with the trigger's own SLA; a gate (e.g. outside the ICP) routes it
 -- self-serve whatever its score or triggers. When several hold, the trigger with
 -- the shortest SLA and the first gate (by id) are the ones named.
--- A view: only int_account_scores reads it, so writing it out would cost more than it saves.
-{{ config(materialized='view') }}
 
 with
 

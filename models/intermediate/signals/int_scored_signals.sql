@@ -1,0 +1,39 @@
+-- One row per signal the scored rule sets (the live one, and the shadow one if any)
+-- read: its pql_signals row, and whether it is counted from events or read from an
+-- account's attributes (null for a measure the seed checks refuse). Only these
+-- signals are valued.
+{{ config(materialized='view') }}
+
+with
+
+signals as (
+
+    select * from {{ ref('pql_signals') }}
+
+),
+
+signals_read as (
+
+    select signal_name
+    from {{ ref('int_signals_read') }}
+    where {{ pql_scored_models_condition('scoring_model') }}
+
+),
+
+final as (
+
+    select
+        signals.*,
+        case
+            when signals.measure in (
+                'has_event', 'event_count', 'active_days', 'active_users', 'sessions',
+                'days_since_last_event', 'days_from_signup_to_first_event'
+            ) then 'event'
+            when signals.measure in ('attribute', 'attribute_in_list') then 'attribute'
+        end as signal_kind
+    from signals
+    where signals.signal_name in (select signals_read.signal_name from signals_read)
+
+)
+
+select * from final
