@@ -1,0 +1,84 @@
+{# The dates a run scores, worked out at compile time, as strings and as SQL literals. #}
+
+{% macro pql_score_date_string() %}
+    {#- The score date as 'YYYY-MM-DD': var pql_score_date, else today in UTC. -#}
+    {%- set today_utc = modules.datetime.datetime.now(modules.pytz.utc).strftime('%Y-%m-%d') -%}
+    {{- pql_date_var_string('pql_score_date', today_utc) -}}
+{% endmacro %}
+
+
+{% macro pql_backfill_range() %}
+    {#-
+        The backfill's first and last dates as ['YYYY-MM-DD', 'YYYY-MM-DD'], or [] when
+        there is none: vars pql_backfill_start and pql_backfill_end (default: the score
+        date). A run scores every date of the range beside the score date, in one pass.
+        The range must end by the score date: events after it are never read.
+    -#}
+    {%- if var('pql_backfill_start', none) in (none, '') -%}
+        {%- if var('pql_backfill_end', none) not in (none, '') -%}
+            {{ exceptions.raise_compiler_error("var pql_backfill_end needs pql_backfill_start too") }}
+        {%- endif -%}
+        {{- return([]) -}}
+    {%- endif -%}
+    {%- set score_date = pql_score_date_string() -%}
+    {%- set first_date = pql_date_var_string('pql_backfill_start', score_date) -%}
+    {%- set last_date = pql_date_var_string('pql_backfill_end', score_date) -%}
+    {#- ISO dates compare as strings. -#}
+    {%- if first_date > last_date -%}
+        {{ exceptions.raise_compiler_error(
+            "var pql_backfill_start (" ~ first_date ~ ") must not be after pql_backfill_end (" ~ last_date ~ ")"
+        ) }}
+    {%- endif -%}
+    {%- if last_date > score_date -%}
+        {{ exceptions.raise_compiler_error(
+            "var pql_backfill_end (" ~ last_date ~ ") must not be after the score date (" ~ score_date
+            ~ "): set pql_score_date to the last date to score"
+        ) }}
+    {%- endif -%}
+    {{- return([first_date, last_date]) -}}
+{% endmacro %}
+
+
+{% macro pql_first_score_date_string() %}
+    {#- The earliest date a run scores: the backfill's start, else the score date. -#}
+    {%- set backfill = pql_backfill_range() -%}
+    {{- backfill[0] if backfill else pql_score_date_string() -}}
+{% endmacro %}
+
+
+{% macro pql_score_date() %}
+    {#- SQL date literal for the score date. -#}
+    cast('{{ pql_score_date_string() }}' as date)
+{%- endmacro %}
+
+
+{% macro pql_days_after_score_date(days) %}
+    {#- 'YYYY-MM-DD' of the score date moved by `days` (negative for earlier), worked out at compile time. -#}
+    {%- set score_date = modules.datetime.datetime.strptime(pql_score_date_string(), '%Y-%m-%d') -%}
+    {{- (score_date + modules.datetime.timedelta(days=days | int)).strftime('%Y-%m-%d') -}}
+{% endmacro %}
+
+
+{% macro pql_score_date_end() %}
+    {#- SQL timestamp literal for midnight UTC after the score date: events at or after it are ignored. -#}
+    cast('{{ pql_days_after_score_date(1) }} 00:00:00' as {{ dbt.type_timestamp() }})
+{%- endmacro %}
+
+
+{% macro pql_run_started_timestamp() %}
+    {#- SQL timestamp literal for when this dbt invocation started, UTC: later event times are in the future. -#}
+    cast('{{ run_started_at.strftime("%Y-%m-%d %H:%M:%S") }}' as {{ dbt.type_timestamp() }})
+{%- endmacro %}
+
+
+{% macro pql_freshness_reference_timestamp() %}
+    {#-
+        SQL timestamp literal inputs are judged fresh against: when this run started, or
+        the end of the score date when that is earlier (a run for a past date judges the
+        data as it stood then).
+    -#}
+    {%- set score_date_end = modules.datetime.datetime.strptime(pql_days_after_score_date(1), '%Y-%m-%d') -%}
+    {%- set run_started = run_started_at.replace(tzinfo=none) -%}
+    {%- set reference = [run_started, score_date_end] | min -%}
+    cast('{{ reference.strftime("%Y-%m-%d %H:%M:%S") }}' as {{ dbt.type_timestamp() }})
+{%- endmacro %}

@@ -1,0 +1,94 @@
+{# The project's numeric settings, each read from its var with its default. #}
+
+{% macro pql_incremental_lookback_days() %}
+    {#-
+        Days before the score date that an incremental run re-reads, for events that
+        arrive late: var pql_incremental_lookback_days (default 3). A run replaces
+        these days in the daily aggregate; days older than this are never re-read.
+    -#}
+    {{- pql_whole_number_var('pql_incremental_lookback_days', 3) -}}
+{% endmacro %}
+
+
+{% macro pql_max_window_days() %}
+    {#-
+        The longest signal window allowed, in days: var pql_max_window_days (default 90).
+        Scoring never reads aggregates older than this before the score date, as a literal
+        bound a warehouse can prune partitions with; the seed checks reject longer windows.
+    -#}
+    {{- pql_whole_number_var('pql_max_window_days', 90) -}}
+{% endmacro %}
+
+
+{% macro pql_tier_hysteresis_points() %}
+    {#-
+        How far under a tier's min_score a score must fall before an account leaves
+        that tier in pql_tier_changes: var pql_tier_hysteresis_points (default 3). An
+        account hovering at 69/70 then stays a PQL instead of flapping every day;
+        moving up is never delayed. 0 turns it off.
+    -#}
+    {{- pql_whole_number_var('pql_tier_hysteresis_points', 3, unit='points', max_value=99) -}}
+{% endmacro %}
+
+
+{% macro pql_calibration_horizon_days() %}
+    {#-
+        How long after a cohort date a deal counts as that cohort's conversion, in
+        pql_calibration: var pql_calibration_horizon_days (default 30). Cohort dates
+        closer than this to the newest history date are left out: their outcome is not
+        known yet.
+    -#}
+    {{- pql_whole_number_var('pql_calibration_horizon_days', 30) -}}
+{% endmacro %}
+
+
+{% macro pql_calibration_cohort_every_days() %}
+    {#-
+        Days between cohort dates in pql_calibration, counted back from the newest
+        complete one: var pql_calibration_cohort_every_days (default 7, a weekly cohort).
+    -#}
+    {{- pql_whole_number_var('pql_calibration_cohort_every_days', 7, min_value=1) -}}
+{% endmacro %}
+
+
+{% macro pql_lift_window_days() %}
+    {#-
+        pql_signal_lift looks at this many days before an account converted (or before
+        the score date, for accounts that did not): var pql_lift_window_days (default 14).
+    -#}
+    {{- pql_whole_number_var('pql_lift_window_days', 14, min_value=1) -}}
+{% endmacro %}
+
+
+{% macro pql_lift_lookback_days() %}
+    {#-
+        pql_signal_lift counts as converters the accounts whose first deal opened within
+        this many days before the score date: var pql_lift_lookback_days (default 90).
+        Older deals fall before the event history the daily aggregates hold.
+    -#}
+    {{- pql_whole_number_var('pql_lift_lookback_days', 90) -}}
+{% endmacro %}
+
+
+{% macro pql_lift_min_support() %}
+    {#-
+        A signal earns a weight only with enough data behind it: pql_signal_lift flags
+        signals fewer accounts than this showed: var pql_lift_min_support (default 100).
+    -#}
+    {{- pql_whole_number_var('pql_lift_min_support', 100, unit='accounts', max_value=999999999) -}}
+{% endmacro %}
+
+
+{% macro pql_rejection_rate_warn() %}
+    {#-
+        Share of a raw table's rows that may be rejected before tests/staging/rejection_rate_is_low.sql
+        warns: var pql_rejection_rate_warn (default 0.01), a number from 0 to 1.
+    -#}
+    {%- set value = var('pql_rejection_rate_warn', 0.01) | string | trim -%}
+    {%- if not modules.re.fullmatch('(0(\\.[0-9]+)?|1(\\.0+)?|\\.[0-9]+)', value) -%}
+        {{ exceptions.raise_compiler_error(
+            "var pql_rejection_rate_warn must be a number from 0 to 1 (0.01 is 1%), got '" ~ value ~ "'"
+        ) }}
+    {%- endif -%}
+    {{- value -}}
+{% endmacro %}
