@@ -165,14 +165,7 @@ steady as (
     -- In a dead band an account keeps the tier it entered the band from, if from that
     -- tier or above, unless the day's own tier (a hot trigger's) is higher.
     select
-        score_date,
-        account_id,
-        scoring_model,
-        pql_score,
-        hot_trigger,
-        dead_band_tier_rank,
-        is_held_in_dead_band,
-        is_previous_state,
+        *,
         case
             when is_previous_state then known_tier_rank
             when is_held_in_dead_band and dead_band_tier_rank > day_tier_rank then dead_band_tier_rank

@@ -6,10 +6,7 @@
 -- differences are the signals worth weight; a signal fewer than var
 -- pql_lift_min_support accounts showed is flagged, too thin to weigh.
 --
--- Converters: accounts whose first deal opened within var pql_lift_lookback_days
--- before the score date (older deals predate the event history). Non-converters:
--- accounts with no deal, signed up by the score date. Accounts with an older first
--- deal are in neither.
+-- Converters and non-converters, and the window of each, are int_lift_population's.
 with
 
 inputs_gate as (
@@ -18,15 +15,9 @@ inputs_gate as (
 
 ),
 
-accounts as (
+population as (
 
-    select * from {{ ref('int_accounts') }}
-
-),
-
-deals as (
-
-    select * from {{ ref('int_deals') }}
+    select * from {{ ref('int_lift_population') }}
 
 ),
 
@@ -56,42 +47,6 @@ live_rules as (
     select distinct signal_name
     from {{ ref('pql_rules') }}
     where scoring_model = '{{ pql_scoring_model() }}'
-
-),
-
-first_deals as (
-
-    select
-        account_id,
-        min(created_date) as converted_date
-    from deals
-    group by 1
-
-),
-
-population as (
-
-    -- Each account's window ends the day before it converted, or on the score date.
-    select
-        accounts.account_id,
-        case when first_deals.converted_date is null then 0 else 1 end as is_converter,
-        case
-            when first_deals.converted_date is null then {{ pql_score_date() }}
-            else cast({{ dbt.dateadd('day', -1, 'first_deals.converted_date') }} as date)
-        end as window_end
-    from accounts
-    left join first_deals
-        on accounts.account_id = first_deals.account_id
-    where
-        (accounts.created_at is null or accounts.created_at < {{ pql_score_date_end() }})
-        and (
-            first_deals.converted_date is null
-            or (
-                first_deals.converted_date <= {{ pql_score_date() }}
-                and {{ dbt.datediff('first_deals.converted_date', pql_score_date(), 'day') }}
-                < {{ pql_lift_lookback_days() }}
-            )
-        )
 
 ),
 
