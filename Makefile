@@ -22,8 +22,10 @@ demo: $(VENV)/.installed  ## Generate sample data, build and test the project on
 test: $(VENV)/.installed-test  ## Run the whole test suite (dbt builds, unit tests, sqlfluff) with pytest.
 	$(BIN)/pytest -n auto --dist loadfile
 
-lint: $(VENV)/.installed-test  ## sqlfluff on the models, as the test suite runs it.
+lint: $(VENV)/.installed-test  ## sqlfluff on the SQL and dbt-score on the models' metadata, as the test suite runs them.
 	$(BIN)/sqlfluff lint models tests analyses
+	$(BIN)/dbt parse --quiet
+	$(BIN)/dbt-score lint --manifest target/manifest.json
 
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test

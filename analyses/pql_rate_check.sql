@@ -1,4 +1,4 @@
--- The brief's health checks per calibration cohort: the PQL rate (healthy at 5-15%;
+-- The health checks per calibration cohort: the PQL rate (healthy at 5-15%;
 -- over 20% the bar is too low, under 2% too tight) and the PQL close rate against
 -- the overall one (the 3x rule: under 3x, the signals are not predictive - drop the
 -- weakest by pql_signal_lift).

@@ -1,5 +1,5 @@
 -- Accounts per 10-point score band with their tiers: the first look when tuning
--- thresholds (the brief expects 5-15% of accounts at PQL or above).
+-- thresholds (a healthy model puts 5-15% of accounts at PQL or above).
 with
 
 scores as (

@@ -10,8 +10,7 @@
 {% macro pql_backfill_range() %}
     {#-
         The backfill's first and last dates as ['YYYY-MM-DD', 'YYYY-MM-DD'], or [] when
-        there is none: vars pql_backfill_start and pql_backfill_end (default: the score
-        date). A run scores every date of the range beside the score date, in one pass.
+        there is none: vars pql_backfill_start and pql_backfill_end. A run scores every date of the range beside the score date, in one pass.
         The range must end by the score date: events after it are never read.
     -#}
     {%- if var('pql_backfill_start', none) in (none, '') -%}

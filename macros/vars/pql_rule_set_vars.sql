@@ -27,7 +27,7 @@
     {#-
         Name of a candidate rule set scored beside the live one in the same run, to see
         which accounts would change tier before switching: var pql_shadow_model
-        (default: none, an empty string).
+       .
     -#}
     {%- set model_name = pql_rule_set_name('pql_shadow_model', '') -%}
     {%- if model_name != '' and model_name == pql_scoring_model() -%}

@@ -3,7 +3,7 @@
 {% macro pql_incremental_lookback_days() %}
     {#-
         Days before the score date that an incremental run re-reads, for events that
-        arrive late: var pql_incremental_lookback_days (default 3). A run replaces
+        arrive late: var pql_incremental_lookback_days. A run replaces
         these days in the daily aggregate; days older than this are never re-read.
     -#}
     {{- pql_whole_number_var('pql_incremental_lookback_days', 3) -}}
@@ -12,7 +12,7 @@
 
 {% macro pql_max_window_days() %}
     {#-
-        The longest signal window allowed, in days: var pql_max_window_days (default 90).
+        The longest signal window allowed, in days: var pql_max_window_days.
         Scoring never reads aggregates older than this before the score date, as a literal
         bound a warehouse can prune partitions with; the seed checks reject longer windows.
     -#}
@@ -23,7 +23,7 @@
 {% macro pql_tier_hysteresis_points() %}
     {#-
         How far under a tier's min_score a score must fall before an account leaves
-        that tier in pql_tier_changes: var pql_tier_hysteresis_points (default 3). An
+        that tier in pql_tier_changes: var pql_tier_hysteresis_points. An
         account hovering at 69/70 then stays a PQL instead of flapping every day;
         moving up is never delayed. 0 turns it off.
     -#}
@@ -34,7 +34,7 @@
 {% macro pql_calibration_horizon_days() %}
     {#-
         How long after a cohort date a deal counts as that cohort's conversion, in
-        pql_calibration: var pql_calibration_horizon_days (default 30). Cohort dates
+        pql_calibration: var pql_calibration_horizon_days. Cohort dates
         closer than this to the newest history date are left out: their outcome is not
         known yet.
     -#}
@@ -45,7 +45,7 @@
 {% macro pql_calibration_cohort_every_days() %}
     {#-
         Days between cohort dates in pql_calibration, counted back from the newest
-        complete one: var pql_calibration_cohort_every_days (default 7, a weekly cohort).
+        complete one: var pql_calibration_cohort_every_days.
     -#}
     {{- pql_whole_number_var('pql_calibration_cohort_every_days', 7, min_value=1) -}}
 {% endmacro %}
@@ -54,7 +54,7 @@
 {% macro pql_lift_window_days() %}
     {#-
         pql_signal_lift looks at this many days before an account converted (or before
-        the score date, for accounts that did not): var pql_lift_window_days (default 14).
+        the score date, for accounts that did not): var pql_lift_window_days.
     -#}
     {{- pql_whole_number_var('pql_lift_window_days', 14, min_value=1) -}}
 {% endmacro %}
@@ -63,7 +63,7 @@
 {% macro pql_lift_lookback_days() %}
     {#-
         pql_signal_lift counts as converters the accounts whose first deal opened within
-        this many days before the score date: var pql_lift_lookback_days (default 90).
+        this many days before the score date: var pql_lift_lookback_days.
         Older deals fall before the event history the daily aggregates hold.
     -#}
     {{- pql_whole_number_var('pql_lift_lookback_days', 90) -}}
@@ -73,7 +73,7 @@
 {% macro pql_lift_min_support() %}
     {#-
         A signal earns a weight only with enough data behind it: pql_signal_lift flags
-        signals fewer accounts than this showed: var pql_lift_min_support (default 100).
+        signals fewer accounts than this showed: var pql_lift_min_support.
     -#}
     {{- pql_whole_number_var('pql_lift_min_support', 100, unit='accounts', max_value=999999999) -}}
 {% endmacro %}
@@ -81,8 +81,8 @@
 
 {% macro pql_rejection_rate_warn() %}
     {#-
-        Share of a raw table's rows that may be rejected before tests/staging/rejection_rate_is_low.sql
-        warns: var pql_rejection_rate_warn (default 0.01), a number from 0 to 1.
+        Share of a raw table's rows that may be rejected before tests/quality/rejection_rate_is_low.sql
+        warns: var pql_rejection_rate_warn, a number from 0 to 1.
     -#}
     {%- set value = var('pql_rejection_rate_warn', 0.01) | string | trim -%}
     {%- if not modules.re.fullmatch('(0(\\.[0-9]+)?|1(\\.0+)?|\\.[0-9]+)', value) -%}

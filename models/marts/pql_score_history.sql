@@ -9,30 +9,6 @@ score_history as (
 
     select * from {{ ref('int_score_history') }}
 
-),
-
-final as (
-
-    select
-        score_date,
-        account_id,
-        domain,
-        product_score,
-        fit_score,
-        intent_score,
-        pql_score,
-        pql_tier,
-        pql_tier_rank,
-        is_pql,
-        treatment,
-        sla_hours,
-        hot_trigger,
-        routing_gate,
-        score_reasons,
-        scoring_model,
-        scored_at
-    from score_history
-
 )
 
-select * from final
+select * from score_history

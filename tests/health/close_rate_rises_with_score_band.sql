@@ -1,4 +1,4 @@
--- Health check from the brief: the close rate should rise with the score band. Pooled
+-- Health check: the close rate should rise with the score band. Pooled
 -- over all calibration cohorts, returns each band whose close rate is below the band
 -- under it. A warning: on a small sample noise alone can trip it, and the tuning loop
 -- (scripts/tune_scores.py) is the place to read why.

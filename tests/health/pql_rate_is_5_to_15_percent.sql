@@ -1,4 +1,4 @@
--- Health check from the brief: the PQL rate (share of scored accounts at PQL or
+-- Health check: the PQL rate (share of scored accounts at PQL or
 -- above) should be 5-15%. Over 20% the bar is too low, under 2% too tight - time to
 -- run the tuning loop. A warning, not a failure: the scores are still right.
 {{ config(severity='warn', tags=['health']) }}

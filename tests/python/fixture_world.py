@@ -147,7 +147,7 @@ def write_raw_tables(database: Path, accounts=ACCOUNTS, users=USERS, events=EVEN
     add_fixture_world(database, accounts, users, events)
 
 
-# A second hand-made world for the published models of the domain brief ("depth_breadth_aha",
+# A second hand-made world for the published models ("depth_breadth_aha",
 # "activation_intensity"): events their rules read, which the classic world does not have.
 PUBLISHED_ACCOUNTS = [
     # account_id, domain, employee_count, industry, country, icp_match, created_at

@@ -151,7 +151,7 @@ def test_rows_reconcile_and_the_rejection_rate_warns(messy: DbtProject):
 
 
 def test_reconciliation_fails_when_a_row_goes_missing(messy: DbtProject):
-    # Drop a kept event from the staging output behind dbt's back: the tally no longer adds up.
+    # Drop a kept event from int_events behind dbt's back: the tally no longer adds up.
     messy.query("create or replace view analytics.int_events as "
                 "select * from analytics.int_events_checked where rejection_reason is null "
                 "and event_id != 'e01' and event_at < timestamp '2026-04-01'")

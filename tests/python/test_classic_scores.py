@@ -1,4 +1,4 @@
-"""The classic model from the domain brief, scored on hand-made accounts whose numbers are worked out by hand."""
+"""The published classic model, scored on hand-made accounts whose numbers are worked out by hand."""
 
 from __future__ import annotations
 

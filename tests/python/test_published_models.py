@@ -1,4 +1,4 @@
-"""The domain brief's published models, as shipped seed rows, on hand-made accounts worked out by hand."""
+"""The published scoring models, as shipped seed rows, on hand-made accounts worked out by hand."""
 
 from __future__ import annotations
 

@@ -79,6 +79,6 @@ def test_main_job_scores_every_account_into_every_tier(sample: DbtProject):
     tiers = dict(sample.query("select pql_tier, count(*) from analytics.pql_scores group by 1"))
     assert set(tiers) == {"Cold", "Engaged", "PQL", "Hot PQL"}
     assert sum(tiers.values()) == 400
-    # The brief's health check: PQLs (70+) are 5-15% of accounts on a sensible model.
+    # The health check: PQLs (70+) are 5-15% of accounts on a sensible model.
     pql_rate = (tiers["PQL"] + tiers["Hot PQL"]) / 400
     assert 0.05 <= pql_rate <= 0.15

@@ -45,7 +45,7 @@ def test_editing_weight_threshold_and_event_mapping_changes_exactly_the_affected
 
 
 def test_raising_the_pql_threshold_moves_only_accounts_below_it(make_project):
-    # The brief's tuning example, backwards: the PQL bar at 75 instead of 70.
+    # The usual tuning example, backwards: the PQL bar at 75 instead of 70.
     project = make_project()
     write_raw_tables(project.database)
     project.edit_seed("pql_tiers", "classic,Engaged,2,50,69,", "classic,Engaged,2,50,74,")

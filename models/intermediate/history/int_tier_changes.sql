@@ -56,10 +56,10 @@ redone as (
     from compared
     {% if is_incremental() %}
         where
-            score_date >= cast('{{ pql_earliest_recompute_date_string() }}' as date)
-            and computed_at > (
-                select coalesce(max(computed_at), cast('1900-01-01 00:00:00' as {{ dbt.type_timestamp() }}))
-                from {{ this }}
+            compared.score_date >= cast('{{ pql_earliest_recompute_date_string() }}' as date)
+            and compared.computed_at > (
+                select coalesce(max(redone_before.computed_at), cast('1900-01-01 00:00:00' as {{ dbt.type_timestamp() }}))
+                from {{ this }} as redone_before
             )
     {% endif %}
 

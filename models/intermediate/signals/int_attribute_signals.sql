@@ -34,12 +34,6 @@ value_lists as (
 
 ),
 
-scored_signals as (
-
-    select * from {{ ref('int_scored_signals') }}
-
-),
-
 attribute_signals as (
 
     select
@@ -47,7 +41,7 @@ attribute_signals as (
         measure,
         attribute_name,
         value_list
-    from scored_signals
+    from {{ ref('int_scored_signals') }}
     where signal_kind = 'attribute'
 
 ),

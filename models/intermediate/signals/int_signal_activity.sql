@@ -34,19 +34,13 @@ signal_events as (
 
 ),
 
-scored_signals as (
-
-    select * from {{ ref('int_scored_signals') }}
-
-),
-
 event_signals as (
 
     select
         signal_name,
         measure,
         window_days
-    from scored_signals
+    from {{ ref('int_scored_signals') }}
     where signal_kind = 'event'
 
 ),

@@ -1,0 +1,147 @@
+"""The layout the project keeps, checked on dbt's manifest so that it stays kept: one staging model
+per raw table, reading nothing else; dependencies running staging -> intermediate -> marts; short
+chains of views; a primary-key test on every intermediate model and mart; every model and column
+described. dbt-score lints the same manifest. Each problem names the model and the rule."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import PROJECT_ROOT, DbtProject
+
+MAX_VIEW_CHAIN = 4
+PRIMARY_KEY_TESTS = {"unique", "unique_combination_of_columns"}
+
+
+def layer_of(node: dict) -> str:
+    """staging, intermediate or marts: the folder under models/ a model lives in."""
+    return Path(node["original_file_path"]).parts[1]
+
+
+def structure_problems(manifest: dict, relation_columns: dict[str, set[str]]) -> list[str]:
+    """Every breach of the layout rules, as 'model: rule', sorted."""
+    models = {uid: node for uid, node in manifest["nodes"].items() if node["resource_type"] == "model"}
+    tests = [node for node in manifest["nodes"].values() if node["resource_type"] == "test"]
+    problems: list[str] = []
+
+    for uid, node in models.items():
+        name, layer = node["name"], layer_of(node)
+        parents = node["depends_on"]["nodes"]
+        for parent in parents:
+            if parent.startswith("source."):
+                source = manifest["sources"][parent]
+                own_model = f"stg_{source['source_name']}__{source['name']}"
+                if name != own_model:
+                    problems.append(f"{name}: reads source {source['source_name']}.{source['name']}, "
+                                    f"which only {own_model} may read")
+            elif parent in models:
+                parent_name, parent_layer = models[parent]["name"], layer_of(models[parent])
+                if layer == "staging":
+                    problems.append(f"{name}: a staging model reads model {parent_name}")
+                elif layer == "intermediate" and parent_layer == "marts":
+                    problems.append(f"{name}: an intermediate model reads mart {parent_name}")
+
+        if layer in ("intermediate", "marts"):
+            has_key_test = any(
+                test.get("attached_node") == uid and (test.get("test_metadata") or {}).get("name") in PRIMARY_KEY_TESTS
+                for test in tests
+            )
+            named_test = node["meta"].get("primary_key_test")
+            if named_test:
+                has_key_test = any(test["name"] == named_test and uid in test["depends_on"]["nodes"]
+                                   for test in tests)
+            if not has_key_test and not node["meta"].get("no_primary_key"):
+                problems.append(f"{name}: no primary-key test (unique, unique_combination_of_columns, "
+                                "meta.primary_key_test) and no meta.no_primary_key saying why")
+
+        if not (node.get("description") or "").strip():
+            problems.append(f"{name}: no description")
+        documented = {column_name.lower() for column_name, column in node["columns"].items()
+                      if (column.get("description") or "").strip()}
+        for column_name in sorted(relation_columns.get(name, set()) - documented):
+            problems.append(f"{name}: column {column_name} is not described")
+        for column_name in sorted({c.lower() for c in node["columns"]} - relation_columns.get(name, set())):
+            problems.append(f"{name}: column {column_name} is described but not there")
+
+    views = {uid for uid, node in models.items() if node["config"]["materialized"] == "view"}
+    longest: dict[str, list[str]] = {}
+
+    def view_chain(uid: str) -> list[str]:
+        """The longest chain of views ending at this view, its names in order."""
+        if uid not in longest:
+            parent_chains = [view_chain(parent) for parent in models[uid]["depends_on"]["nodes"] if parent in views]
+            longest[uid] = max(parent_chains, key=len, default=[]) + [models[uid]["name"]]
+        return longest[uid]
+
+    for uid in sorted(views):
+        chain = view_chain(uid)
+        if len(chain) > MAX_VIEW_CHAIN:
+            problems.append(f"{chain[-1]}: a chain of {len(chain)} views ({' -> '.join(chain)}), "
+                            f"more than {MAX_VIEW_CHAIN}")
+    return sorted(problems)
+
+
+@pytest.fixture(scope="module")
+def manifest(built_classic_world: DbtProject) -> dict:
+    return json.loads((built_classic_world.project_dir / "target" / "manifest.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def relation_columns(built_classic_world: DbtProject) -> dict[str, set[str]]:
+    columns: dict[str, set[str]] = {}
+    for table, column in built_classic_world.query(
+            "select table_name, column_name from information_schema.columns where table_schema = 'analytics'"):
+        columns.setdefault(table.lower(), set()).add(column.lower())
+    return columns
+
+
+def test_the_project_keeps_its_layout(manifest, relation_columns):
+    assert structure_problems(manifest, relation_columns) == []
+
+
+def test_a_breach_names_the_model_and_the_rule(manifest, relation_columns):
+    broken = json.loads(json.dumps(manifest))
+    nodes = broken["nodes"]
+    by_name = {node["name"]: uid for uid, node in nodes.items() if node["resource_type"] == "model"}
+    # Staging reads staging; scoring reads the raw table; an intermediate model reads a mart.
+    nodes[by_name["stg_raw__users"]]["depends_on"]["nodes"].append(by_name["stg_raw__accounts"])
+    nodes[by_name["int_scored_accounts"]]["depends_on"]["nodes"].append("source.pql_scoring.raw.accounts")
+    nodes[by_name["int_tier_states"]]["depends_on"]["nodes"].append(by_name["pql_scores"])
+    # Views on a chain of four; a mart without its key test; a column nobody described.
+    nodes[by_name["int_users_checked"]]["depends_on"]["nodes"].append(by_name["int_events"])
+    for node in nodes.values():
+        if node["resource_type"] == "test" and node.get("attached_node") == by_name["pql_scores"]:
+            node["test_metadata"] = {"name": "not_null"}
+    nodes[by_name["pql_contacts"]]["columns"]["email"]["description"] = ""
+
+    problems = structure_problems(broken, relation_columns)
+
+    assert problems == sorted([
+        "stg_raw__users: a staging model reads model stg_raw__accounts",
+        "int_scored_accounts: reads source raw.accounts, which only stg_raw__accounts may read",
+        "int_tier_states: an intermediate model reads mart pql_scores",
+        "int_users_checked: a chain of 5 views (stg_raw__events -> int_events_account_checked -> int_events_checked "
+        "-> int_events -> int_users_checked), more than 4",
+        "int_users: a chain of 6 views (stg_raw__events -> int_events_account_checked -> int_events_checked "
+        "-> int_events -> int_users_checked -> int_users), more than 4",
+        "pql_scores: no primary-key test (unique, unique_combination_of_columns, meta.primary_key_test) "
+        "and no meta.no_primary_key saying why",
+        "pql_contacts: column email is not described",
+    ])
+
+
+def test_dbt_score_gives_every_model_and_seed_full_marks(built_classic_world: DbtProject):
+    """The rules the project rejects are disabled in pyproject.toml, each with its reason."""
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "dbt-score"), "lint",
+         "--manifest", str(built_classic_world.project_dir / "target" / "manifest.json"),
+         "--show", "failing-rules"],
+        cwd=PROJECT_ROOT, capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Project score: 10.0" in result.stdout.replace("\x1b[1m", "").replace("\x1b[0m", "")
