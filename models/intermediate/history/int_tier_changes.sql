@@ -41,6 +41,18 @@ compared as (
 
 ),
 
+{% if is_incremental() %}
+
+    last_run as (
+
+        -- The newest state row this model has compared.
+        select coalesce(max(computed_at), cast('1900-01-01 00:00:00' as {{ dbt.type_timestamp() }})) as computed_at
+        from {{ this }}
+
+    ),
+
+{% endif %}
+
 redone as (
 
     select
@@ -56,11 +68,8 @@ redone as (
     from compared
     {% if is_incremental() %}
         where
-            compared.score_date >= cast('{{ pql_earliest_recompute_date_string() }}' as date)
-            and compared.computed_at > (
-                select coalesce(max(redone_before.computed_at), cast('1900-01-01 00:00:00' as {{ dbt.type_timestamp() }}))
-                from {{ this }} as redone_before
-            )
+            score_date >= cast('{{ pql_earliest_recompute_date_string() }}' as date)
+            and computed_at > (select last_run.computed_at from last_run)
     {% endif %}
 
 ),
