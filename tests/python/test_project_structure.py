@@ -29,6 +29,10 @@ def structure_problems(manifest: dict, relation_columns: dict[str, set[str]]) ->
     tests = [node for node in manifest["nodes"].values() if node["resource_type"] == "test"]
     problems: list[str] = []
 
+    def has_primary_key_test(uid: str) -> bool:
+        return any(test.get("attached_node") == uid
+                   and (test.get("test_metadata") or {}).get("name") in PRIMARY_KEY_TESTS for test in tests)
+
     for uid, node in models.items():
         name, layer = node["name"], layer_of(node)
         parents = node["depends_on"]["nodes"]
@@ -47,17 +51,20 @@ def structure_problems(manifest: dict, relation_columns: dict[str, set[str]]) ->
                     problems.append(f"{name}: an intermediate model reads mart {parent_name}")
 
         if layer in ("intermediate", "marts"):
-            has_key_test = any(
-                test.get("attached_node") == uid and (test.get("test_metadata") or {}).get("name") in PRIMARY_KEY_TESTS
-                for test in tests
-            )
+            has_key_test = has_primary_key_test(uid)
             named_test = node["meta"].get("primary_key_test")
             if named_test:
                 has_key_test = any(test["name"] == named_test and uid in test["depends_on"]["nodes"]
                                    for test in tests)
+            tested_in = node["meta"].get("key_tested_in")
+            if tested_in:
+                # A view read by one model only, whose key test then covers its rows too.
+                readers = {models[child]["name"] for child in models if uid in models[child]["depends_on"]["nodes"]}
+                tested_in_id = f"model.{node['package_name']}.{tested_in}"
+                has_key_test = readers == {tested_in} and has_primary_key_test(tested_in_id)
             if not has_key_test and not node["meta"].get("no_primary_key"):
                 problems.append(f"{name}: no primary-key test (unique, unique_combination_of_columns, "
-                                "meta.primary_key_test) and no meta.no_primary_key saying why")
+                                "meta.primary_key_test or meta.key_tested_in) and no meta.no_primary_key saying why")
 
         if not (node.get("description") or "").strip():
             problems.append(f"{name}: no description")
@@ -118,6 +125,8 @@ def test_a_breach_names_the_model_and_the_rule(manifest, relation_columns):
         if node["resource_type"] == "test" and node.get("attached_node") == by_name["pql_scores"]:
             node["test_metadata"] = {"name": "not_null"}
     nodes[by_name["pql_contacts"]]["columns"]["email"]["description"] = ""
+    # A view whose key is tested where it is read, read somewhere else too.
+    nodes[by_name["pql_scores"]]["depends_on"]["nodes"].append(by_name["int_score_reasons"])
 
     problems = structure_problems(broken, relation_columns)
 
@@ -129,9 +138,11 @@ def test_a_breach_names_the_model_and_the_rule(manifest, relation_columns):
         "-> int_events -> int_users_checked), more than 4",
         "int_users: a chain of 6 views (stg_raw__events -> int_events_account_checked -> int_events_checked "
         "-> int_events -> int_users_checked -> int_users), more than 4",
-        "pql_scores: no primary-key test (unique, unique_combination_of_columns, meta.primary_key_test) "
-        "and no meta.no_primary_key saying why",
+        "pql_scores: no primary-key test (unique, unique_combination_of_columns, meta.primary_key_test "
+        "or meta.key_tested_in) and no meta.no_primary_key saying why",
         "pql_contacts: column email is not described",
+        "int_score_reasons: no primary-key test (unique, unique_combination_of_columns, meta.primary_key_test "
+        "or meta.key_tested_in) and no meta.no_primary_key saying why",
     ])
 
 
