@@ -16,7 +16,7 @@ import pytest
 from dbt.cli.main import dbtRunner, dbtRunnerResult
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-PROJECT_ENTRIES = ["dbt_project.yml", "profiles.yml", "models", "seeds", "macros", "tests", "analyses"]
+PROJECT_ENTRIES = ["dbt_project.yml", "profiles.yml", "selectors.yml", "models", "seeds", "macros", "tests", "analyses"]
 
 os.environ["DO_NOT_TRACK"] = "1"
 
@@ -53,9 +53,10 @@ class DbtProject:
         with temporary_environment(PQL_DUCKDB_PATH=str(self.database), PQL_SCHEMA=self.schema, PQL_TARGET="duckdb"):
             return runner.invoke(command)
 
-    def build(self, **dbt_vars: Any) -> dbtRunnerResult:
-        """`dbt build`, failing the test with dbt's own messages when any node fails."""
-        result = self.dbt("build", dbt_vars=dbt_vars)
+    def build(self, *selection: str, **dbt_vars: Any) -> dbtRunnerResult:
+        """`dbt build` (the daily job, unless `selection` says otherwise), failing the test with
+        dbt's own messages when any node fails."""
+        result = self.dbt("build", *selection, dbt_vars=dbt_vars)
         if not result.success:
             failed = [
                 f"{r.node.unique_id}: {r.status} {r.message}"
@@ -129,13 +130,13 @@ def copy_built_project(project: DbtProject, base: Path) -> DbtProject:
 
 @pytest.fixture(scope="module")
 def built_classic_world(tmp_path_factory) -> DbtProject:
-    """The hand-made world built once per test module under `classic`, with pql_scores' run stamp
+    """The hand-made world built once per test module under `classic` (the tuning models too), with pql_scores' run stamp
     set to 2000-01-01, which no run writes: a mart rebuilt later loses it. Tests change copies."""
     from fixture_world import SCORE_DATE, write_raw_tables
 
     project = new_project(tmp_path_factory.mktemp("built_classic_world"))
     write_raw_tables(project.database)
-    project.build(pql_scoring_model="classic", pql_score_date=SCORE_DATE)
+    project.build("--selector", "everything", pql_scoring_model="classic", pql_score_date=SCORE_DATE)
     project.query(f"update {project.schema}.pql_scores set scored_at = timestamp '2000-01-01'")
     return project
 

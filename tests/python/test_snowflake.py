@@ -154,7 +154,8 @@ def _snowflake_query(connection_kwargs: dict, sql: str) -> list[tuple]:
 
 @pytest.fixture(scope="module")
 def snowflake_runs(fakesnow_server: dict, duckdb_world: DbtProject, tmp_path_factory) -> list[dict]:
-    """Two daily runs of `dbt build` on Snowflake, as a scheduler runs them; returns their run_results."""
+    """Two runs of `dbt build` of every model (the tuning loop's too) on Snowflake, as a scheduler runs
+    them; returns their run_results."""
     project_dir = copy_project(tmp_path_factory.mktemp("snowflake") / "project")
     (project_dir / "profiles.yml").write_text(PROFILE.format(port=fakesnow_server["port"]))
     (project_dir / "macros" / "fakesnow_workarounds.sql").write_text(FAKESNOW_WORKAROUNDS)
@@ -172,7 +173,8 @@ def snowflake_runs(fakesnow_server: dict, duckdb_world: DbtProject, tmp_path_fac
             _snowflake_query(fakesnow_server, f"update analytics.int_events_aggregated_daily set event_count = -1 "
                                               f"where activity_date = '{UNTOUCHED_DAY}'")
         completed = subprocess.run(
-            [dbt, "build", "--project-dir", str(project_dir), "--profiles-dir", str(project_dir), "--vars", DBT_VARS],
+            [dbt, "build", "--selector", "everything", "--project-dir", str(project_dir), "--profiles-dir",
+             str(project_dir), "--vars", DBT_VARS],
             env=env, capture_output=True, text=True, timeout=900,
         )
         assert completed.returncode == 0, completed.stdout[-6000:] + completed.stderr[-2000:]

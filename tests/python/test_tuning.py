@@ -26,6 +26,8 @@ def world(tmp_path_factory) -> DbtProject:
     project = new_project(tmp_path_factory.mktemp("tuning"))
     generate(project.database, accounts=2000, events=None, end_date=dt.date(2026, 3, 31), seed=7)
     project.build(pql_score_date=SCORE_DATE, pql_backfill_start=BACKFILL_START)
+    # The tuning models are not part of the daily job: built by their own selector.
+    project.build("--selector", "tuning", pql_score_date=SCORE_DATE)
     return project
 
 
