@@ -130,8 +130,9 @@ def copy_built_project(project: DbtProject, base: Path) -> DbtProject:
 
 @pytest.fixture(scope="module")
 def built_classic_world(tmp_path_factory) -> DbtProject:
-    """The hand-made world built once per test module under `classic` (the tuning models too), with pql_scores' run stamp
-    set to 2000-01-01, which no run writes: a mart rebuilt later loses it. Tests change copies."""
+    """The hand-made world built once per test module under `classic` (the tuning models too), with
+    pql_scores' run stamp set to 2000-01-01, which no run writes: a mart rebuilt later loses it.
+    Tests change copies."""
     from fixture_world import SCORE_DATE, write_raw_tables
 
     project = new_project(tmp_path_factory.mktemp("built_classic_world"))

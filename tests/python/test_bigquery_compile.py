@@ -41,7 +41,8 @@ def compiled(tmp_path_factory) -> dict:
         mock.patch.object(BigQueryAdapter, "list_relations_without_caching", lambda self, *args, **kwargs: []),
     ):
         result = dbtRunner().invoke([
-            "compile", "--selector", "everything", "--project-dir", str(project_dir), "--profiles-dir", str(project_dir),
+            "compile", "--selector", "everything",
+            "--project-dir", str(project_dir), "--profiles-dir", str(project_dir),
             "--vars", '{"pql_score_date": "2026-03-31"}',
         ])
     assert result.success, result.exception
