@@ -1,5 +1,6 @@
-"""The benchmark script runs end to end at a tiny size, and its independent hand-written
-classic query agrees with the mart for every account, on the full build and the daily run."""
+"""The benchmark script runs end to end at a tiny size, history growth included, and its
+independent hand-written classic query agrees with the mart for every account, on the full
+build and the daily run."""
 
 from __future__ import annotations
 
@@ -13,13 +14,18 @@ from conftest import PROJECT_ROOT
 def test_benchmark_runs_and_its_baseline_agrees_with_the_mart(tmp_path: Path):
     output = tmp_path / "benchmarks.md"
     completed = subprocess.run(
-        [sys.executable, "scripts/benchmark.py", "--events", "30k", "--workdir", str(tmp_path / "work"),
-         "--output", str(output)],
+        [sys.executable, "scripts/benchmark.py", "--events", "30k", "--history-growth", "30k",
+         "--workdir", str(tmp_path / "work"), "--output", str(output)],
         cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=900,
     )
     assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-3000:]
     report = output.read_text()
-    assert "## 30,000 events" in report
-    for step in ("full build: dbt run --full-refresh", "daily run: dbt run (incremental)", "baseline query, new day"):
-        assert f"| {step} |" in report
-    assert "Scores equal the baseline's for every account: yes." in report
+    assert "## 30,000 events (32,161 raw rows with duplicates, 1,000 accounts, 90 days)" in report
+    # The same accounts and daily volume, with the 90 days copied 90 days back.
+    assert "## 30,000 events (63,568 raw rows with duplicates, 1,000 accounts, 180 days)" in report
+    for step in ("full build: dbt run --full-refresh", "daily run: dbt run (incremental)", "published query, new day",
+                 "daily run again, one dbt thread"):
+        assert report.count(f"| {step} |") == 2
+    assert "Where the daily run's time goes, each model alone" in report
+    assert "History growth (1,000 accounts" in report
+    assert report.count("Scores equal the published query's for every account: yes.") == 2

@@ -7,11 +7,11 @@
 -- and whether it repeats an earlier exact copy of itself, which int_users leaves out.
 -- A user in two accounts (an agency, a consultant) is a member of both: one row each.
 {%- set rows_of_one_user -%}
-    partition by users.user_id, users.account_id
+    partition by user_id, account_id
     order by
-        coalesce(users.created_at, cast('9999-12-31 00:00:00' as {{ dbt.type_timestamp() }})),
-        coalesce(users.email, ''),
-        coalesce(users.job_title, '')
+        coalesce(created_at, cast('9999-12-31 00:00:00' as {{ dbt.type_timestamp() }})),
+        coalesce(email, ''),
+        coalesce(job_title, '')
 {%- endset %}
 with
 
@@ -27,18 +27,54 @@ accounts as (
 
 ),
 
-ranked as (
+repeated_keys as (
 
-    -- One pass ranks each user's rows in an account by contents: rank 1 is the earliest
-    -- sign-up (then the first by contents); rows sharing rank 1 are exact copies of it.
+    -- Almost every user has one row in an account: only the few delivered more than
+    -- once need ranking, and finding them is a grouping, far cheaper than a window.
+    select
+        user_id,
+        account_id
+    from {{ ref('stg_raw__users') }}
+    group by 1, 2
+    having count(*) > 1
+
+),
+
+looked_up as (
+
     select
         users.*,
         accounts.account_id is not null as is_known_account,
-        dense_rank() over ({{ rows_of_one_user }}) as contents_rank,
-        row_number() over ({{ rows_of_one_user }}) as row_rank
+        repeated_keys.user_id is not null as is_repeated_key
     from users
     left join accounts
         on users.account_id = accounts.account_id
+    left join repeated_keys
+        on
+            users.user_id is not distinct from repeated_keys.user_id
+            and users.account_id is not distinct from repeated_keys.account_id
+
+),
+
+ranked as (
+
+    -- Rank each repeated user's rows in an account by contents: rank 1 is the earliest
+    -- sign-up (then the first by contents); rows sharing rank 1 are exact copies of it.
+    select
+        *,
+        dense_rank() over ({{ rows_of_one_user }}) as contents_rank,
+        row_number() over ({{ rows_of_one_user }}) as row_rank
+    from looked_up
+    where is_repeated_key
+
+    union all
+
+    select
+        *,
+        1 as contents_rank,
+        1 as row_rank
+    from looked_up
+    where not is_repeated_key
 
 ),
 

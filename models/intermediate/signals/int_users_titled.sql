@@ -19,31 +19,38 @@ job_titles as (
 distinct_titles as (
 
     -- Titles repeat across users: match each distinct title once, not once per user.
+    select distinct coalesce(job_title, '') as job_title_key
+    from users
+
+),
+
+padded_titles as (
+
     -- Punctuation counts as a space, and the title is padded, so keywords match whole words.
-    select distinct
-        coalesce(job_title, '') as job_title_key,
+    select
+        job_title_key,
         {{ dbt.concat([
             "' '",
-            "replace(replace(replace(replace(replace(lower(coalesce(job_title, '')), ',', ' '), '-', ' '), '&', ' '), '/', ' '), '.', ' ')",
+            "replace(replace(replace(replace(replace(lower(job_title_key), ',', ' '), '-', ' '), '&', ' '), '/', ' '), '.', ' ')",
             "' '",
         ]) }} as padded_title
-    from users
+    from distinct_titles
 
 ),
 
 title_matches as (
 
     select
-        distinct_titles.job_title_key,
+        padded_titles.job_title_key,
         job_titles.seniority_rank,
         job_titles.is_economic_buyer,
         row_number() over (
-            partition by distinct_titles.job_title_key
+            partition by padded_titles.job_title_key
             order by {{ dbt.length('job_titles.title_keyword') }} desc, job_titles.seniority_rank asc
         ) as match_rank
-    from distinct_titles
+    from padded_titles
     inner join job_titles
-        on distinct_titles.padded_title like {{ dbt.concat(["'% '", 'lower(trim(job_titles.title_keyword))', "' %'"]) }}
+        on padded_titles.padded_title like {{ dbt.concat(["'% '", 'lower(trim(job_titles.title_keyword))', "' %'"]) }}
 
 ),
 
