@@ -8,11 +8,6 @@
 -- largest first (ties by rule_id). Each rule counts what it moves the running,
 -- clamped total by: a gain past the cap counts only up to it, and a loss counts
 -- only down to the floor of 0.
---
--- Where no cap binds - at every level the gains stay within the cap and the net
--- stays at or above 0 - every rule counts whole, in any order. Only the accounts
--- where one binds are shared out in order (sorting is the costly part), and most
--- accounts have none: the classic rule set's caps never bind.
 with
 
 contributions as (
@@ -43,67 +38,6 @@ rule_groups as (
 
 ),
 
-group_totals as (
-
-    -- Rules in no group, or a group without a cap row, pass whole: no cap to bind.
-    select
-        contributions.score_date,
-        contributions.account_id,
-        contributions.scoring_model,
-        contributions.component,
-        contributions.rule_group,
-        sum(case when contributions.raw_points > 0 then contributions.raw_points else 0 end) as gains,
-        sum(contributions.raw_points) as net_points,
-        max(rule_groups.max_points) as max_points
-    from contributions
-    left join rule_groups
-        on
-            contributions.scoring_model = rule_groups.scoring_model
-            and contributions.rule_group = rule_groups.rule_group
-    group by 1, 2, 3, 4, 5
-
-),
-
-component_totals as (
-
-    -- Where no group cap binds, a component's points are its rules' raw points.
-    select
-        group_totals.score_date,
-        group_totals.account_id,
-        group_totals.scoring_model,
-        group_totals.component,
-        sum(group_totals.gains) as gains,
-        sum(group_totals.net_points) as net_points,
-        max(case
-            when group_totals.gains > group_totals.max_points or group_totals.net_points < 0 then 1 else 0
-        end) as group_cap_binds,
-        max(components.max_points) as max_points
-    from group_totals
-    inner join components
-        on
-            group_totals.scoring_model = components.scoring_model
-            and group_totals.component = components.component
-    group by 1, 2, 3, 4
-
-),
-
-accounts_shared_out as (
-
-    -- The accounts where a group cap, a component cap, the total's 100 or a floor binds.
-    select
-        score_date,
-        account_id,
-        scoring_model
-    from component_totals
-    group by 1, 2, 3
-    having
-        max(group_cap_binds) = 1
-        or max(case when gains > max_points or net_points < 0 then 1 else 0 end) = 1
-        or sum(gains) > 100
-        or sum(net_points) < 0
-
-),
-
 ordered_in_group as (
 
     select
@@ -114,11 +48,6 @@ ordered_in_group as (
             'contributions.component', 'contributions.rule_group',
         ]) }} as group_running_points
     from contributions
-    inner join accounts_shared_out
-        on
-            contributions.score_date = accounts_shared_out.score_date
-            and contributions.account_id = accounts_shared_out.account_id
-            and contributions.scoring_model = accounts_shared_out.scoring_model
     left join rule_groups
         on
             contributions.scoring_model = rule_groups.scoring_model
@@ -189,44 +118,22 @@ counted as (
 
 ),
 
-counted_whole as (
-
-    -- Every other account: each rule whose component has a cap counts whole.
-    select
-        contributions.*,
-        contributions.raw_points as capped_points,
-        contributions.raw_points as counted_points
-    from contributions
-    inner join components
-        on
-            contributions.scoring_model = components.scoring_model
-            and contributions.component = components.component
-    left join accounts_shared_out
-        on
-            contributions.score_date = accounts_shared_out.score_date
-            and contributions.account_id = accounts_shared_out.account_id
-            and contributions.scoring_model = accounts_shared_out.scoring_model
-    where accounts_shared_out.account_id is null
-
-),
-
-{%- set columns -%}
-    score_date, account_id, scoring_model, rule_id, component, rule_group, signal_name, signal_value,
-    raw_points, faded_points, capped_points, counted_points, label_text
-{%- endset %}
-
-all_counted as (
-
-    select {{ columns }} from counted
-    union all
-    select {{ columns }} from counted_whole
-
-),
-
 final as (
 
     select
-        {{ columns }},
+        score_date,
+        account_id,
+        scoring_model,
+        rule_id,
+        component,
+        rule_group,
+        signal_name,
+        signal_value,
+        raw_points,
+        faded_points,
+        capped_points,
+        counted_points,
+        label_text,
         -- What a rep reads: the points that counted, then the rule's label.
         {{ dbt.concat([
             "case when counted_points >= 0 then '+' else '' end",
@@ -234,7 +141,7 @@ final as (
             "' '",
             "label_text",
         ]) }} as reason
-    from all_counted
+    from counted
 
 )
 
