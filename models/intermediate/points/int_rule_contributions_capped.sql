@@ -1,40 +1,94 @@
 -- Where the caps bite: every fired rule's points after its rule group's cap and its
 -- component's cap and floor (capped_points), and after the total's clamp to 0-100
--- (counted_points).
--- The one place caps are applied, so that each account's capped points add up to
--- its component scores and its counted points to its pql_score.
---
+-- (counted_points): the one place caps are applied, so capped points add up to the
+-- component scores and counted points to the pql_score.
 -- A cap is shared out in a fixed order: gains first, largest first, then losses,
 -- largest first (ties by rule_id). Each rule counts what it moves the running,
 -- clamped total by: a gain past the cap counts only up to it, and a loss counts
--- only down to the floor of 0.
+-- only down to the floor of 0. Where none binds, every rule counts whole in any
+-- order: only accounts where one binds are sorted, as sorting is what costs.
+{%- set account_date = ['score_date', 'account_id', 'scoring_model'] %}
+{%- set columns -%}
+    score_date, account_id, scoring_model, rule_id, component, rule_group, signal_name, signal_value,
+    raw_points, faded_points, capped_points, counted_points, label_text
+{%- endset %}
 with
 
-contributions as (
+rule_contributions as (
 
     select * from {{ ref('int_rule_contributions') }}
 
 ),
 
-components as (
+rule_groups as (
 
-    select
-        scoring_model,
-        component,
-        max_points
-    from {{ ref('pql_components') }}
-    where {{ pql_scored_models_condition('scoring_model') }}
+    select * from {{ ref('pql_rule_groups') }}
 
 ),
 
-rule_groups as (
+components as (
+
+    select * from {{ ref('pql_components') }}
+
+),
+
+contributions as (
+
+    -- Rules in no group (or a group without a cap row, which the seed checks name) pass
+    -- whole; rules of a component with no cap row give nothing.
+    select
+        rule_contributions.*,
+        rule_groups.max_points as group_max_points,
+        components.max_points as component_max_points
+    from rule_contributions
+    left join rule_groups
+        on
+            rule_contributions.scoring_model = rule_groups.scoring_model
+            and rule_contributions.rule_group = rule_groups.rule_group
+    inner join components
+        on
+            rule_contributions.scoring_model = components.scoring_model
+            and rule_contributions.component = components.component
+
+),
+
+group_totals as (
+
+    -- A cap binds where the gains pass it, a floor where the net is below 0.
+    select
+        {{ account_date | join(', ') }},
+        component,
+        max(component_max_points) as component_max_points,
+        sum(case when raw_points > 0 then raw_points else 0 end) as gains,
+        sum(raw_points) as net_points,
+        -- Null where the group has no cap and its net is not below 0.
+        sum(case when raw_points > 0 then raw_points else 0 end) > max(group_max_points)
+        or sum(raw_points) < 0 as group_binds
+    from contributions
+    group by {{ account_date | join(', ') }}, component, rule_group
+
+),
+
+component_totals as (
 
     select
-        scoring_model,
-        rule_group,
-        max_points
-    from {{ ref('pql_rule_groups') }}
-    where {{ pql_scored_models_condition('scoring_model') }}
+        {{ account_date | join(', ') }},
+        sum(gains) as gains,
+        sum(net_points) as net_points,
+        max(case when group_binds then 1 else 0 end) as group_binds,
+        case when sum(gains) > max(component_max_points) or sum(net_points) < 0 then 1 else 0 end
+            as component_binds
+    from group_totals
+    group by {{ account_date | join(', ') }}, component
+
+),
+
+accounts_in_order as (
+
+    select {{ account_date | join(', ') }}
+    from component_totals
+    group by {{ account_date | join(', ') }}
+    having max(group_binds + component_binds) > 0 or sum(gains) > 100 or sum(net_points) < 0
 
 ),
 
@@ -42,22 +96,21 @@ ordered_in_group as (
 
     select
         contributions.*,
-        rule_groups.max_points as group_max_points,
         {{ pql_running_points('contributions.raw_points', [
             'contributions.score_date', 'contributions.account_id', 'contributions.scoring_model',
             'contributions.component', 'contributions.rule_group',
         ]) }} as group_running_points
     from contributions
-    left join rule_groups
+    inner join accounts_in_order
         on
-            contributions.scoring_model = rule_groups.scoring_model
-            and contributions.rule_group = rule_groups.rule_group
+            contributions.score_date = accounts_in_order.score_date
+            and contributions.account_id = accounts_in_order.account_id
+            and contributions.scoring_model = accounts_in_order.scoring_model
 
 ),
 
 group_capped as (
 
-    -- Rules in no group (or a group without a cap row, which the seed checks name) pass whole.
     select
         *,
         case
@@ -71,18 +124,9 @@ group_capped as (
 ordered_in_component as (
 
     select
-        group_capped.*,
-        components.max_points as component_max_points,
-        {{ pql_running_points('group_capped.group_capped_points', [
-            'group_capped.score_date', 'group_capped.account_id', 'group_capped.scoring_model',
-            'group_capped.component',
-        ]) }} as component_running_points
+        *,
+        {{ pql_running_points('group_capped_points', account_date + ['component']) }} as component_running_points
     from group_capped
-    -- A rule whose component has no cap gives nothing: the seed checks name it.
-    inner join components
-        on
-            group_capped.scoring_model = components.scoring_model
-            and group_capped.component = components.component
 
 ),
 
@@ -102,7 +146,7 @@ ordered_in_total as (
 
     select
         *,
-        {{ pql_running_points('capped_points', ['score_date', 'account_id', 'scoring_model']) }} as total_running_points
+        {{ pql_running_points('capped_points', account_date) }} as total_running_points
     from capped
 
 ),
@@ -118,31 +162,37 @@ counted as (
 
 ),
 
-final as (
+counted_whole as (
 
     select
-        score_date,
-        account_id,
-        scoring_model,
-        rule_id,
-        component,
-        rule_group,
-        signal_name,
-        signal_value,
-        raw_points,
-        faded_points,
-        capped_points,
-        counted_points,
-        label_text,
-        -- What a rep reads: the points that counted, then the rule's label.
-        {{ dbt.concat([
-            "case when counted_points >= 0 then '+' else '' end",
-            "cast(counted_points as " ~ dbt.type_string() ~ ")",
-            "' '",
-            "label_text",
-        ]) }} as reason
-    from counted
+        contributions.*,
+        contributions.raw_points as capped_points,
+        contributions.raw_points as counted_points
+    from contributions
+    left join accounts_in_order
+        on
+            contributions.score_date = accounts_in_order.score_date
+            and contributions.account_id = accounts_in_order.account_id
+            and contributions.scoring_model = accounts_in_order.scoring_model
+    where accounts_in_order.account_id is null
+
+),
+
+final as (
+
+    select {{ columns }} from counted
+    union all
+    select {{ columns }} from counted_whole
 
 )
 
-select * from final
+select
+    *,
+    -- What a rep reads: the points that counted, then the rule's label.
+    {{ dbt.concat([
+        "case when counted_points >= 0 then '+' else '' end",
+        "cast(counted_points as " ~ dbt.type_string() ~ ")",
+        "' '",
+        "label_text",
+    ]) }} as reason
+from final
