@@ -36,34 +36,63 @@ event_signals as (
 
 ),
 
-event_measures as (
+activity_in_window as (
 
-    -- Each measure is counted only for the signals that use it: distinct days and
-    -- users cost far more than a sum. Each day counts towards every score date whose
-    -- window holds it.
+    -- Each day counts towards every score date whose window holds it. A window of N
+    -- days holds events from midnight of the score date minus N days.
     select
         score_dates.score_date,
         activity_by_signal.account_id,
         activity_by_signal.signal_name,
-        sum(activity_by_signal.event_count) as event_count,
-        count(distinct case
-            when event_signals.measure = 'active_days' then activity_by_signal.activity_date
-        end) as active_days,
-        count(distinct case
-            when event_signals.measure = 'active_users' then activity_by_signal.user_id
-        end) as active_users,
-        sum(activity_by_signal.session_count) as sessions,
-        min(activity_by_signal.activity_date) as first_activity_date,
-        max(activity_by_signal.activity_date) as last_activity_date
+        activity_by_signal.activity_date,
+        activity_by_signal.event_count,
+        activity_by_signal.session_count,
+        -- What a distinct measure counts: days for active days, users for active users.
+        case event_signals.measure
+            when 'active_days' then cast(activity_by_signal.activity_date as {{ dbt.type_string() }})
+            when 'active_users' then activity_by_signal.user_id
+        end as counted_key
     from activity_by_signal
     inner join event_signals
         on activity_by_signal.signal_name = event_signals.signal_name
-    -- A window of N days holds events from midnight of the score date minus N days.
     inner join score_dates
         on
             activity_by_signal.activity_date <= score_dates.score_date
             and {{ dbt.datediff('activity_by_signal.activity_date', 'score_dates.score_date', 'day') }}
             <= event_signals.window_days
+
+),
+
+activity_by_key as (
+
+    -- One row per distinct day or user first: counting rows after is far cheaper
+    -- than a distinct count beside the sums.
+    select
+        score_date,
+        account_id,
+        signal_name,
+        counted_key,
+        sum(event_count) as event_count,
+        sum(session_count) as sessions,
+        min(activity_date) as first_activity_date,
+        max(activity_date) as last_activity_date
+    from activity_in_window
+    group by 1, 2, 3, 4
+
+),
+
+event_measures as (
+
+    select
+        score_date,
+        account_id,
+        signal_name,
+        sum(event_count) as event_count,
+        count(counted_key) as distinct_count,
+        sum(sessions) as sessions,
+        min(first_activity_date) as first_activity_date,
+        max(last_activity_date) as last_activity_date
+    from activity_by_key
     group by 1, 2, 3
 
 ),
@@ -78,8 +107,8 @@ signal_values as (
             when 'has_event'
                 then case when coalesce(event_measures.event_count, 0) > 0 then 1 else 0 end
             when 'event_count' then coalesce(event_measures.event_count, 0)
-            when 'active_days' then coalesce(event_measures.active_days, 0)
-            when 'active_users' then coalesce(event_measures.active_users, 0)
+            when 'active_days' then coalesce(event_measures.distinct_count, 0)
+            when 'active_users' then coalesce(event_measures.distinct_count, 0)
             when 'sessions' then coalesce(event_measures.sessions, 0)
             -- No event in the window: at least the window's length.
             when 'days_since_last_event'

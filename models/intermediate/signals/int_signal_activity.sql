@@ -1,8 +1,9 @@
 -- One row per live signal and activity row that feeds it: each row of the daily
 -- activity matched to the event signals the scored rule sets read whose event it is
--- (per-user days feed '*' signals, which take every event), back as far as the
--- longest live window reaches from the earliest score date. int_event_signals measures
--- these rows per score date. A view: int_account_signals writes it out.
+-- ('*' signals take every event: per-user days for active users, per-account days,
+-- fewer, for the rest), back as far as the longest live window reaches from the
+-- earliest score date. int_event_signals measures these rows per score date. A view:
+-- int_account_signals writes it out.
 {{ config(materialized='view') }}
 
 with
@@ -22,6 +23,12 @@ daily_activity as (
 user_activity as (
 
     select * from {{ ref('int_user_activity_daily') }}
+
+),
+
+account_activity as (
+
+    select * from {{ ref('int_account_activity_daily') }}
 
 ),
 
@@ -51,7 +58,8 @@ live_signal_events as (
     -- most events feed no live signal.
     select
         signal_events.signal_name,
-        signal_events.event_name
+        signal_events.event_name,
+        event_signals.measure
     from signal_events
     inner join event_signals
         on signal_events.signal_name = event_signals.signal_name
@@ -104,9 +112,28 @@ final as (
     cross join live_signal_events
     where
         live_signal_events.event_name = '*'
+        and live_signal_events.measure = 'active_users'
         and user_activity.activity_date <= {{ pql_score_date() }}
         and user_activity.activity_date >= {{ pql_oldest_window_date() }}
         and user_activity.activity_date >= (select window_start.first_day from window_start)
+
+    union all
+
+    select
+        live_signal_events.signal_name,
+        account_activity.account_id,
+        cast(null as {{ dbt.type_string() }}) as user_id,
+        account_activity.activity_date,
+        account_activity.event_count,
+        account_activity.session_count
+    from account_activity
+    cross join live_signal_events
+    where
+        live_signal_events.event_name = '*'
+        and live_signal_events.measure != 'active_users'
+        and account_activity.activity_date <= {{ pql_score_date() }}
+        and account_activity.activity_date >= {{ pql_oldest_window_date() }}
+        and account_activity.activity_date >= (select window_start.first_day from window_start)
 
 )
 
