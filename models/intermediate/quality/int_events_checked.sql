@@ -30,10 +30,12 @@ copies as (
 
 copied_ids as (
 
+    -- The table, not the CTE above: DuckDB materializes a CTE that is read twice, and
+    -- that plan ran out of memory (4GB) at 100M raw events.
     select distinct
         event_id,
         event_at
-    from copies
+    from {{ ref('int_event_copies') }}
 
 ),
 
