@@ -19,12 +19,12 @@ def _load_world(project: DbtProject) -> None:
 
 
 def _marts(project: DbtProject) -> dict[str, list[tuple]]:
-    """The scores without the run's timestamp, and the daily aggregate, in a stable order."""
+    """The scores without the run's timestamp, and the daily aggregates, in a stable order."""
+    aggregates = ["int_events_aggregated_daily", "int_user_activity_daily", "int_account_activity_daily"]
     return {
         "pql_scores": project.query(
             "select * exclude (scored_at) from analytics.pql_scores order by account_id"),
-        "int_events_aggregated_daily": project.query(
-            "select * from analytics.int_events_aggregated_daily order by all"),
+        **{name: project.query(f"select * from analytics.{name} order by all") for name in aggregates},
     }
 
 
