@@ -16,3 +16,8 @@
     {#- Snowflake has no error function; it refuses this cast, quoting the message. -#}
     cast({{ message }} as boolean)
 {%- endmacro %}
+
+{% macro spark__pql_fail_with(message) -%}
+    {#- raise_error has no type of its own; the cast lets it stand where a boolean is expected. -#}
+    cast(raise_error({{ message }}) as boolean)
+{%- endmacro %}

@@ -26,6 +26,12 @@
 {%- endmacro %}
 
 
+{% macro spark__pql_json_text(json_column, key) -%}
+    {#- get_json_object gives null for invalid JSON text. -#}
+    get_json_object(cast({{ json_column }} as string), '$.{{ key }}')
+{%- endmacro %}
+
+
 {% macro pql_json_as_text(json_column) %}
     {#-
         Event properties as text, whatever the warehouse stores them as, so two copies

@@ -19,6 +19,11 @@
     try_cast({{ expression }} as {{ data_type }})
 {%- endmacro %}
 
+{% macro spark__pql_safe_cast(expression, data_type) -%}
+    {#- Spark's plain cast fails on a bad value under ANSI mode (the default since Spark 4). -#}
+    try_cast({{ expression }} as {{ data_type }})
+{%- endmacro %}
+
 {% macro snowflake__pql_safe_cast(expression, data_type) -%}
     {#- Snowflake's try_cast reads text only, so every value goes through text. -#}
     try_cast(cast({{ expression }} as varchar) as {{ data_type }})

@@ -2,24 +2,54 @@
     {#-
         Config of an incremental model with one row per day and more, where a run
         replaces whole days (`day_column`): the daily aggregates (the days a run re-reads)
-        and the score history (the dates a run scores). BigQuery overwrites day
-        partitions; the others delete the days and insert them again.
+        and the score history (the dates a run scores). How a warehouse replaces days is
+        its own (pql_replaced_days_storage).
         Call as {{ config(**pql_replaced_days_config('activity_date', ['account_id'])) }}.
         full_refresh=false keeps a model's rows through `dbt run --full-refresh`.
     -#}
-    {%- set settings = {
-        'materialized': 'incremental',
-        'incremental_strategy': 'insert_overwrite' if target.type == 'bigquery' else 'delete+insert',
-        'unique_key': day_column,
-        'partition_by': (
-            {'field': day_column, 'data_type': 'date', 'granularity': 'day'}
-            if target.type == 'bigquery' else none
-        ),
-        'cluster_by': cluster_by if target.type == 'bigquery' else [day_column] + cluster_by,
-        'on_schema_change': 'fail',
-    } -%}
+    {%- set settings = {'materialized': 'incremental', 'on_schema_change': 'fail'} -%}
+    {%- do settings.update(adapter.dispatch('pql_replaced_days_storage', 'pql_scoring')(day_column, cluster_by)) -%}
     {%- if full_refresh is not none -%}
         {%- do settings.update({'full_refresh': full_refresh}) -%}
     {%- endif -%}
     {{ return(settings) }}
+{% endmacro %}
+
+
+{% macro default__pql_replaced_days_storage(day_column, cluster_by) %}
+    {#- DuckDB and Snowflake: delete the days a run writes, insert them again; rows sorted by day first. -#}
+    {{ return({
+        'incremental_strategy': 'delete+insert',
+        'unique_key': day_column,
+        'cluster_by': [day_column] + cluster_by,
+    }) }}
+{% endmacro %}
+
+
+{% macro bigquery__pql_replaced_days_storage(day_column, cluster_by) %}
+    {#- BigQuery: day partitions, overwritten whole. -#}
+    {{ return({
+        'incremental_strategy': 'insert_overwrite',
+        'partition_by': {'field': day_column, 'data_type': 'date', 'granularity': 'day'},
+        'cluster_by': cluster_by,
+    }) }}
+{% endmacro %}
+
+
+{% macro spark__pql_replaced_days_storage(day_column, cluster_by) %}
+    {#- Apache Spark without Delta Lake (Parquet tables): day partitions, overwritten whole. -#}
+    {{ return({
+        'incremental_strategy': 'insert_overwrite',
+        'partition_by': [day_column],
+    }) }}
+{% endmacro %}
+
+
+{% macro databricks__pql_replaced_days_storage(day_column, cluster_by) %}
+    {#- Databricks: Delta tables, days deleted and inserted again, clustered by day first. -#}
+    {{ return({
+        'incremental_strategy': 'delete+insert',
+        'unique_key': day_column,
+        'liquid_clustered_by': [day_column] + cluster_by,
+    }) }}
 {% endmacro %}

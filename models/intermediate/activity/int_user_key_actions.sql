@@ -67,7 +67,7 @@ final as (
     select
         account_id,
         user_id,
-        {{ dbt.listagg('key_action', "', '", 'order by action_rank') }} as key_actions
+        {{ pql_ordered_listagg('key_action', "', '", 'action_rank') }} as key_actions
     from ranked_key_actions
     where action_rank <= 5
     group by 1, 2

@@ -21,7 +21,7 @@ final as (
             when count(*) = 0 then true
             else {{ pql_fail_with(dbt.concat([
                 "'The marts are not replaced: '",
-                dbt.listagg('problem', "'; '", 'order by problem'),
+                pql_ordered_listagg('problem', "'; '", 'problem'),
             ])) }}
         end as inputs_are_trusted
     from problems

@@ -119,7 +119,7 @@ top_moves as (
         account_id,
         scoring_model,
         score_date,
-        {{ dbt.listagg(
+        {{ pql_ordered_listagg(
             dbt.concat([
                 "case when points_moved > 0 then '+' else '' end",
                 "cast(points_moved as " ~ dbt.type_string() ~ ")",
@@ -127,7 +127,7 @@ top_moves as (
                 "coalesce(label_after, " ~ dbt.concat(['label_before', "' (no longer)'"]) ~ ")",
             ]),
             "'; '",
-            'order by move_rank'
+            'move_rank'
         ) }} as rule_moves
     from (
         select

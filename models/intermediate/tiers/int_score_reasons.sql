@@ -76,7 +76,7 @@ rule_reasons as (
         score_date,
         account_id,
         scoring_model,
-        {{ dbt.listagg('reason', "'; '", 'order by reason_rank') }} as rule_reasons
+        {{ pql_ordered_listagg('reason', "'; '", 'reason_rank') }} as rule_reasons
     from ranked_reasons
     where running_length <= 255
     group by 1, 2, 3
