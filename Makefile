@@ -2,6 +2,7 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+DATABRICKS_VENV := .venv-databricks
 
 export DO_NOT_TRACK := 1
 export DBT_PROFILES_DIR := $(CURDIR)
@@ -36,9 +37,16 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed
+$(VENV)/.installed-test: $(VENV)/.installed $(DATABRICKS_VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $@
 
+# dbt-databricks cannot share an environment with dbt-spark; the suite compiles with it here.
+$(DATABRICKS_VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(DATABRICKS_VENV)
+	$(DATABRICKS_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(DATABRICKS_VENV)/bin/python -m pip install --quiet -e ".[databricks]"
+	touch $@
+
 clean:
-	rm -rf target logs pql.duckdb pql.duckdb.wal
+	rm -rf target logs pql.duckdb pql.duckdb.wal .spark

@@ -21,6 +21,16 @@ PROJECT_ENTRIES = ["dbt_project.yml", "profiles.yml", "selectors.yml", "models",
 os.environ["DO_NOT_TRACK"] = "1"
 
 
+# The longest modules, started first so the others fill the other cores around them
+# (`make test` hands whole modules to pytest-xdist's workers in collection order).
+LONGEST_MODULES = ["test_spark.py", "test_snowflake.py"]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=lambda item: LONGEST_MODULES.index(item.path.name) if item.path.name in LONGEST_MODULES
+               else len(LONGEST_MODULES))
+
+
 @contextmanager
 def temporary_environment(**values: str) -> Iterator[None]:
     saved = {key: os.environ.get(key) for key in values}

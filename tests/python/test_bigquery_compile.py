@@ -10,13 +10,12 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
-import sqlglot
 from dbt.adapters.bigquery.connections import BigQueryConnectionManager
 from dbt.adapters.bigquery.impl import BigQueryAdapter
 from dbt.adapters.contracts.connection import ConnectionState
 from dbt.cli.main import dbtRunner
-from sqlglot import exp
 
+from compiled_sql import unparsable_and_unknown
 from conftest import copy_project, temporary_environment
 
 # Functions sqlglot does not model but BigQuery has; anything else unknown is a portability bug.
@@ -63,20 +62,9 @@ def test_every_model_test_and_analysis_compiles(compiled_nodes: dict[str, str]):
 
 
 def test_every_compiled_statement_parses_as_bigquery(compiled_nodes: dict[str, str]):
-    failures, unknown_functions = [], {}
-    for unique_id, sql in compiled_nodes.items():
-        try:
-            statements = [s for s in sqlglot.parse(sql, read="bigquery") if s is not None]
-        except sqlglot.errors.ParseError as error:
-            failures.append(f"{unique_id}: {error}")
-            continue
-        assert statements, f"{unique_id} compiled to no statement"
-        for statement in statements:
-            for function in statement.find_all(exp.Anonymous):
-                unknown_functions.setdefault(function.name.lower(), []).append(unique_id)
+    failures, unknown_functions = unparsable_and_unknown(compiled_nodes, "bigquery", KNOWN_BIGQUERY_FUNCTIONS)
     assert not failures, "\n".join(failures)
-    unexpected = {name: ids for name, ids in unknown_functions.items() if name not in KNOWN_BIGQUERY_FUNCTIONS}
-    assert not unexpected, f"functions BigQuery may not have: {unexpected}"
+    assert not unknown_functions, f"functions BigQuery may not have: {unknown_functions}"
 
 
 def test_no_duckdb_or_postgres_casts_reach_bigquery(compiled_nodes: dict[str, str]):

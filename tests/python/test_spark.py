@@ -1,0 +1,247 @@
+"""The whole project on Apache Spark, for real: dbt-spark's session method, in this process.
+
+Spark shares no code with DuckDB, so a run equal to DuckDB's row for row is the proof
+that the models mean the same thing on another engine. One Spark session serves every
+test here (pytest runs a module's tests in one process). The `spark` output of
+profiles.yml starts it; its catalog and Parquet tables live in a temporary folder.
+
+Day one builds everything (seeds, models, data and unit tests); then an event arrives
+late, and day two runs every model again on the incremental path, replacing day
+partitions.
+
+Test code only, never the models: dbt-spark's session method pastes seed values into
+its SQL unescaped and writes a missing value as 'None' (SessionConnectionWrapper.
+_fix_binding), so the seeds' apostrophes and empty cells break; this module gives it
+escaped literals and null instead (_spark_literal below).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import duckdb
+import pytest
+from dbt.cli.main import dbtRunner
+
+from conftest import PROJECT_ROOT, DbtProject, copy_project, new_project, temporary_environment
+from fixture_world import ACCOUNTS, add_fixture_world
+from generate_sample_data import generate
+
+DAYS = ("2026-03-30", "2026-03-31")
+# Lands after day one's run, dated day one: inside day two's re-read days.
+LATE_EVENT = ("late_1", "u_custom", "acc_custom", "pricing_page_viewed", "2026-03-30 15:00:00", "{}")
+RAW_TABLES = ("accounts", "users", "events", "deals")
+# A day no daily run re-reads: its partition's files must survive day two untouched.
+UNTOUCHED_DAY = "2026-01-15"
+# The marts a reverse ETL tool reads, and the history, compared with DuckDB's (run stamps left out).
+COMPARED = {
+    "pql_scores": ["scored_at", "events_loaded_through", "accounts_loaded_through"],
+    "pql_score_contributions": [],
+    "pql_score_history": ["scored_at"],
+    "pql_tier_changes": [],
+}
+
+
+def java_problem(environ: Mapping[str, str]) -> str | None:
+    """Why pyspark cannot start Spark with this environment's Java, or None when it can."""
+    java_home = environ.get("JAVA_HOME")
+    if java_home:
+        java = Path(java_home, "bin", "java")
+        where = f"JAVA_HOME={java_home} has no bin/java"
+    else:
+        found = shutil.which("java", path=environ.get("PATH", ""))
+        java = Path(found) if found else None
+        where = "JAVA_HOME is unset and no java is on PATH"
+    if java is None or not java.exists():
+        return (f"The Spark tests need Java 17 or newer to start Spark, and found none ({where}). "
+                "Install a JDK (Debian, Ubuntu: apt install openjdk-17-jdk-headless) or set JAVA_HOME.")
+    banner = subprocess.run([str(java), "-version"], capture_output=True, text=True).stderr
+    version = re.search(r'version "(\d+)(?:\.(\d+))?', banner)
+    major = int(version.group(2) if version and version.group(1) == "1" else version.group(1)) if version else 0
+    if major < 17:
+        return (f"The Spark tests need Java 17 or newer to start Spark; {java} is "
+                f"{'Java ' + str(major) if major else 'not a Java it can read'}. "
+                "Install a JDK 17 or set JAVA_HOME to one.")
+    return None
+
+
+def _spark_literal(cls, value):
+    """A seed value as dbt-spark's session method pastes it into SQL: escaped, null when missing."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float | decimal.Decimal):
+        return str(value)
+    if isinstance(value, dt.datetime):
+        return f"'{value:%Y-%m-%d %H:%M:%S.%f}'"
+    return "'" + str(value).replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def _sorted(rows) -> list[tuple]:
+    """Rows in one order whatever each engine does with nulls."""
+    return sorted((tuple(row) for row in rows), key=lambda row: [(value is None, value) for value in row])
+
+
+@pytest.fixture(scope="module")
+def java_ready() -> None:
+    problem = java_problem(os.environ)
+    if problem:
+        pytest.fail(problem)
+
+
+@pytest.fixture(scope="module")
+def duckdb_days(tmp_path_factory) -> DbtProject:
+    """The sample world and the fixture accounts, day one, the late event, day two: on DuckDB.
+    The raw tables as they stood on day one are kept beside it, for Spark."""
+    project = new_project(tmp_path_factory.mktemp("duckdb"))
+    generate(project.database, accounts=120, events=None, end_date=dt.date(2026, 3, 31), seed=11)
+    add_fixture_world(project.database)
+    with duckdb.connect(str(project.database.with_name("raw_day_one.duckdb"))) as con:
+        con.execute(f"attach '{project.database}' as world (read_only)")
+        con.execute("create schema raw")
+        for table in RAW_TABLES:
+            con.execute(f"create table raw.{table} as select * from world.raw.{table}")
+    project.build("--selector", "everything", pql_score_date=DAYS[0])
+    project.query("insert into raw.events values (?, ?, ?, ?, ?, ?)", LATE_EVENT)
+    project.build("--selector", "everything", pql_score_date=DAYS[1])
+    return project
+
+
+class SparkProject:
+    """A copy of the project run by dbt on the profile's `spark` output, in this process."""
+
+    def __init__(self, base: Path):
+        self.project_dir = copy_project(base / "project")
+        self.environment = {"PQL_TARGET": "spark", "PQL_SCHEMA": "analytics", "PQL_SPARK_DIR": str(base / "spark")}
+        self.warehouse = base / "spark" / "warehouse"
+
+    def dbt(self, *args: str, score_date: str | None = None):
+        command = [*args, "--project-dir", str(self.project_dir), "--profiles-dir", str(self.project_dir)]
+        if score_date:
+            command += ["--vars", f'{{"pql_score_date": "{score_date}"}}']
+        with temporary_environment(**self.environment):
+            return dbtRunner().invoke(command)
+
+    def invoke(self, command: str, score_date: str) -> list:
+        result = self.dbt(command, "--selector", "everything", score_date=score_date)
+        failed = [f"{r.node.unique_id}: {r.status} {r.message}" for r in (result.result or [])
+                  if str(r.status) not in ("pass", "success")]
+        assert result.success, f"dbt {command} on Spark failed:\n" + "\n".join(failed or [str(result.exception)])
+        return result.result.results
+
+    def partition_files(self, table: str, day: str) -> set[str]:
+        return {path.name for path in (self.warehouse / "analytics.db" / table / f"activity_date={day}").iterdir()}
+
+
+@pytest.fixture(scope="module")
+def spark_days(java_ready, duckdb_days: DbtProject, tmp_path_factory) -> Iterator[dict]:
+    """The same days on Spark, from the raw tables as they stood on day one; returns what the
+    tests read, gathered before the session stops."""
+    from dbt.adapters.spark.session import SessionConnectionWrapper
+
+    base = tmp_path_factory.mktemp("spark")
+    project = SparkProject(base)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(SessionConnectionWrapper, "_fix_binding", classmethod(_spark_literal))
+        # dbt starts the session from the profile's settings; this module then uses the same one.
+        assert project.dbt("debug", "--connection").success, "dbt could not start Spark from the spark output"
+        from pyspark.sql import SparkSession
+
+        spark = SparkSession.builder.getOrCreate()
+        spark.sparkContext.setLogLevel("ERROR")
+        try:
+            yield _run_both_days(spark, project, duckdb_days.database.with_name("raw_day_one.duckdb"), base)
+        finally:
+            spark.stop()
+
+
+def _run_both_days(spark, project: SparkProject, raw_day_one: Path, base: Path) -> dict:
+    _load_raw_tables(spark, raw_day_one, base / "parquet")
+    aggregate = "int_events_aggregated_daily"
+    seen: dict = {"day_one": project.invoke("build", DAYS[0])}
+    seen["untouched_files"] = project.partition_files(aggregate, UNTOUCHED_DAY)
+    seen["reread_files"] = project.partition_files(aggregate, DAYS[0])
+    spark.sql("insert into raw.events values ('{}', '{}', '{}', '{}', timestamp '{}', '{}')".format(*LATE_EVENT))
+    seen["day_two"] = project.invoke("run", DAYS[1])
+    seen["untouched_files_after"] = project.partition_files(aggregate, UNTOUCHED_DAY)
+    seen["reread_files_after"] = project.partition_files(aggregate, DAYS[0])
+    seen["columns"], seen["tables"] = {}, {}
+    for table, stamps in COMPARED.items():
+        columns = [name for name in spark.table(f"analytics.{table}").columns if name not in stamps]
+        seen["columns"][table] = columns
+        seen["tables"][table] = _sorted(spark.sql(f"select {', '.join(columns)} from analytics.{table}").collect())
+    seen["table_formats"] = {
+        table.name: spark.sql(f"describe table extended analytics.{table.name}")
+        .where("col_name = 'Provider'").collect()[0].data_type
+        for table in spark.catalog.listTables("analytics") if table.tableType == "MANAGED"
+    }
+    return seen
+
+
+def _load_raw_tables(spark, source: Path, parquet_dir: Path) -> None:
+    """The raw tables into Spark as Parquet tables, event times as Spark's TIMESTAMP."""
+    parquet_dir.mkdir()
+    with duckdb.connect(str(source), read_only=True) as con:
+        for table in RAW_TABLES:
+            con.execute(f"copy raw.{table} to '{parquet_dir / table}.parquet' (format parquet)")
+    spark.sql("create database if not exists raw")
+    for table in RAW_TABLES:
+        frame = spark.read.parquet(str(parquet_dir / f"{table}.parquet"))
+        for name, data_type in frame.dtypes:
+            if data_type == "timestamp_ntz":  # DuckDB's TIMESTAMP has no zone
+                frame = frame.withColumn(name, frame[name].cast("timestamp"))
+        frame.write.format("parquet").saveAsTable(f"raw.{table}")
+
+
+def test_a_machine_without_java_gets_a_message_naming_it(tmp_path: Path):
+    assert "need Java 17 or newer" in java_problem({"PATH": str(tmp_path)})
+    assert "JAVA_HOME is unset and no java is on PATH" in java_problem({"PATH": str(tmp_path)})
+    old_java = tmp_path / "jdk11" / "bin" / "java"
+    old_java.parent.mkdir(parents=True)
+    old_java.write_text('#!/bin/sh\necho \'openjdk version "11.0.22" 2024-01-16\' >&2\n')
+    old_java.chmod(0o755)
+    assert "is Java 11" in java_problem({"JAVA_HOME": str(tmp_path / "jdk11")})
+    assert java_problem(os.environ) is None, "this machine's Java should run Spark"
+
+
+def test_day_one_builds_every_node_and_every_test_passes_on_spark(spark_days: dict):
+    kinds = {result.node.unique_id.split(".")[0] for result in spark_days["day_one"]}
+    assert {"seed", "model", "test", "unit_test"} <= kinds
+    # Exposures have nothing to run: dbt reports them as no-op.
+    assert {str(result.status) for result in spark_days["day_one"]
+            if not result.node.unique_id.startswith("exposure.")} <= {"pass", "success"}
+
+
+def test_day_two_runs_every_model_on_spark(spark_days: dict):
+    models = {result.node.name for result in spark_days["day_two"] if result.node.resource_type == "model"}
+    assert models == {p.stem for p in (PROJECT_ROOT / "models").rglob("*.sql")}
+    assert {str(result.status) for result in spark_days["day_two"]} == {"success"}
+
+
+def test_spark_tables_are_parquet(spark_days: dict):
+    assert spark_days["table_formats"], "no tables were listed"
+    assert set(spark_days["table_formats"].values()) == {"parquet"}
+
+
+def test_day_two_replaces_only_the_days_it_rereads(spark_days: dict):
+    assert spark_days["untouched_files_after"] == spark_days["untouched_files"]
+    assert spark_days["reread_files_after"].isdisjoint(spark_days["reread_files"])
+
+
+def test_spark_marts_and_history_equal_duckdb_row_for_row(spark_days: dict, duckdb_days: DbtProject):
+    for table, columns in spark_days["columns"].items():
+        duckdb_rows = _sorted(duckdb_days.query(f"select {', '.join(columns)} from analytics.{table}"))
+        assert spark_days["tables"][table] == duckdb_rows, table
+    date_column = spark_days["columns"]["pql_score_history"].index("score_date")
+    history_dates = {row[date_column] for row in spark_days["tables"]["pql_score_history"]}
+    assert history_dates == {dt.date.fromisoformat(day) for day in DAYS}
+    account_column = spark_days["columns"]["pql_scores"].index("account_id")
+    assert len({row[account_column] for row in spark_days["tables"]["pql_scores"]}) == 120 + len(ACCOUNTS)
