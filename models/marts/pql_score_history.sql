@@ -11,23 +11,4 @@ score_history as (
 
 )
 
--- Columns named, so the order is the same on every engine (Spark puts a partition column last).
-select
-    score_date,
-    account_id,
-    domain,
-    product_score,
-    fit_score,
-    intent_score,
-    pql_score,
-    pql_tier,
-    pql_tier_rank,
-    is_pql,
-    treatment,
-    sla_hours,
-    hot_trigger,
-    routing_gate,
-    score_reasons,
-    scoring_model,
-    scored_at
-from score_history
+select * from score_history
