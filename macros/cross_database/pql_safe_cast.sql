@@ -8,20 +8,16 @@
 {% endmacro %}
 
 {% macro default__pql_safe_cast(expression, data_type) -%}
-    {{ dbt.safe_cast(expression, data_type) }}
-{%- endmacro %}
-
-{% macro duckdb__pql_safe_cast(expression, data_type) -%}
     {#-
-        dbt-duckdb has no safe_cast of its own (dbt's default is a plain cast). A try_cast
-        to the type a column already has is dropped, so filters still reach the scan.
+        DuckDB, Spark and Databricks: try_cast. dbt's safe_cast is a plain cast on DuckDB
+        and on Spark, where a bad value then fails the query (Spark's ANSI mode). DuckDB
+        drops a try_cast to the type a column already has, so filters still reach the scan.
     -#}
     try_cast({{ expression }} as {{ data_type }})
 {%- endmacro %}
 
-{% macro spark__pql_safe_cast(expression, data_type) -%}
-    {#- Spark's plain cast fails on a bad value under ANSI mode (the default since Spark 4). -#}
-    try_cast({{ expression }} as {{ data_type }})
+{% macro bigquery__pql_safe_cast(expression, data_type) -%}
+    {{ dbt.safe_cast(expression, data_type) }}
 {%- endmacro %}
 
 {% macro snowflake__pql_safe_cast(expression, data_type) -%}

@@ -26,7 +26,6 @@ import subprocess
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-import duckdb
 import pytest
 from dbt.cli.main import dbtRunner
 
@@ -100,19 +99,22 @@ def java_ready() -> None:
 @pytest.fixture(scope="module")
 def duckdb_days(tmp_path_factory) -> DbtProject:
     """The sample world and the fixture accounts, day one, the late event, day two: on DuckDB.
-    The raw tables as they stood on day one are kept beside it, for Spark."""
+    The raw tables as they stood on day one are written beside it as Parquet, for Spark."""
     project = new_project(tmp_path_factory.mktemp("duckdb"))
     generate(project.database, accounts=120, events=None, end_date=dt.date(2026, 3, 31), seed=11)
     add_fixture_world(project.database)
-    with duckdb.connect(str(project.database.with_name("raw_day_one.duckdb"))) as con:
-        con.execute(f"attach '{project.database}' as world (read_only)")
-        con.execute("create schema raw")
-        for table in RAW_TABLES:
-            con.execute(f"create table raw.{table} as select * from world.raw.{table}")
+    parquet_dir = raw_parquet_dir(project)
+    parquet_dir.mkdir()
+    for table in RAW_TABLES:
+        project.query(f"copy raw.{table} to '{parquet_dir / table}.parquet' (format parquet)")
     project.build("--selector", "everything", pql_score_date=DAYS[0])
     project.query("insert into raw.events values (?, ?, ?, ?, ?, ?)", LATE_EVENT)
     project.build("--selector", "everything", pql_score_date=DAYS[1])
     return project
+
+
+def raw_parquet_dir(project: DbtProject) -> Path:
+    return project.database.with_name("raw_day_one")
 
 
 class SparkProject:
@@ -158,13 +160,13 @@ def spark_days(java_ready, duckdb_days: DbtProject, tmp_path_factory) -> Iterato
         spark = SparkSession.builder.getOrCreate()
         spark.sparkContext.setLogLevel("ERROR")
         try:
-            yield _run_both_days(spark, project, duckdb_days.database.with_name("raw_day_one.duckdb"), base)
+            yield _run_both_days(spark, project, raw_parquet_dir(duckdb_days))
         finally:
             spark.stop()
 
 
-def _run_both_days(spark, project: SparkProject, raw_day_one: Path, base: Path) -> dict:
-    _load_raw_tables(spark, raw_day_one, base / "parquet")
+def _run_both_days(spark, project: SparkProject, raw_day_one: Path) -> dict:
+    _load_raw_tables(spark, raw_day_one)
     aggregate = "int_events_aggregated_daily"
     seen: dict = {"day_one": project.invoke("build", DAYS[0])}
     seen["untouched_files"] = project.partition_files(aggregate, UNTOUCHED_DAY)
@@ -186,12 +188,8 @@ def _run_both_days(spark, project: SparkProject, raw_day_one: Path, base: Path) 
     return seen
 
 
-def _load_raw_tables(spark, source: Path, parquet_dir: Path) -> None:
+def _load_raw_tables(spark, parquet_dir: Path) -> None:
     """The raw tables into Spark as Parquet tables, event times as Spark's TIMESTAMP."""
-    parquet_dir.mkdir()
-    with duckdb.connect(str(source), read_only=True) as con:
-        for table in RAW_TABLES:
-            con.execute(f"copy raw.{table} to '{parquet_dir / table}.parquet' (format parquet)")
     spark.sql("create database if not exists raw")
     for table in RAW_TABLES:
         frame = spark.read.parquet(str(parquet_dir / f"{table}.parquet"))
