@@ -18,6 +18,7 @@ deals (NOISE_EVENT): a signal the loop must not find.
 
     python scripts/generate_sample_data.py --database pql.duckdb --accounts 500
     python scripts/generate_sample_data.py --database big.duckdb --accounts 200000 --events 50000000
+    python scripts/generate_sample_data.py --database pql.duckdb --shape segment  # Segment's tables
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
+
+from tracker_shapes import SHAPES, write_shape
 
 HISTORY_DAYS = 90
 EVENTS_PER_CHUNK = 4_000_000
@@ -259,8 +262,9 @@ def create_raw_tables(con: duckdb.DuckDBPyConnection, schema: str = "raw") -> No
 
 
 def generate(database: Path, accounts: int, events: int | None, end_date: dt.date,
-             seed: int, schema: str = "raw") -> dict[str, int]:
-    """Write the sample world into `database`; return row counts per table."""
+             seed: int, schema: str = "raw", shape: str = "native") -> dict[str, int]:
+    """Write the sample world into `database`, in the tables `shape` lands (tracker_shapes.py);
+    return the native tables' row counts."""
     if accounts < 1:
         raise ValueError("--accounts must be at least 1")
     events = accounts * 60 if events is None else events
@@ -340,6 +344,7 @@ def generate(database: Path, accounts: int, events: int | None, end_date: dt.dat
         }
         counts["control events"] = con.execute(
             f"select count(*) from {schema}.events where event_name = ?", [NOISE_EVENT]).fetchone()[0]
+        write_shape(con, schema, shape)
     finally:
         con.close()
     return counts
@@ -449,13 +454,15 @@ def _parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="last day with events, YYYY-MM-DD (default: yesterday, UTC, the last complete "
                              "day: later events would lie in the future)")
     parser.add_argument("--seed", type=int, default=42, help="random seed (default: 42)")
+    parser.add_argument("--shape", choices=SHAPES, default="native",
+                        help="write the tables this tracker lands instead of the native ones (default: native)")
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> None:
     args = _parse_args(argv)
-    counts = generate(args.database, args.accounts, args.events, args.end_date, args.seed, args.schema)
-    print(f"Wrote {args.database}: " + ", ".join(f"{n:,} {t}" for t, n in counts.items())
+    counts = generate(args.database, args.accounts, args.events, args.end_date, args.seed, args.schema, args.shape)
+    print(f"Wrote {args.database} ({args.shape} tables): " + ", ".join(f"{n:,} {t}" for t, n in counts.items())
           + f" ({HISTORY_DAYS} days to {args.end_date})")
 
 

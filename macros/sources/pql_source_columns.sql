@@ -1,8 +1,9 @@
 {% macro pql_source_column(table_name, column_name) %}
     {#-
         The raw column holding `column_name` of the raw table `table_name`: the same
-        name, unless var pql_<table>_columns maps it to another ({event_time: occurred_at}).
-        Checked to be a plain column name before it reaches SQL.
+        name, unless var pql_<table>_columns maps it to another ({event_time: occurred_at}),
+        or `null` when the table lacks it (read as null). Checked to be a plain column
+        name before it reaches SQL.
     -#}
     {%- set var_name = 'pql_' ~ table_name ~ '_columns' -%}
     {%- set mapping = var(var_name, {}) -%}
@@ -12,7 +13,12 @@
             ~ mapping ~ "'"
         ) }}
     {%- endif -%}
-    {%- set raw_name = mapping.get(column_name, column_name) | string -%}
+    {%- set raw_name = mapping.get(column_name, column_name) -%}
+    {%- if raw_name is none or raw_name == '' -%}
+        {#- Mapped to null: the tables lack the column, read as null. -#}
+        {{- return('null') -}}
+    {%- endif -%}
+    {%- set raw_name = raw_name | string -%}
     {%- if not modules.re.fullmatch('[A-Za-z_][A-Za-z0-9_$]*', raw_name) -%}
         {{ exceptions.raise_compiler_error(
             "var " ~ var_name ~ " must map " ~ column_name ~ " to a plain column name, got '" ~ raw_name ~ "'"
@@ -60,11 +66,12 @@
                     | map('lower') | list -%}
                 {%- for column_name in source.columns -%}
                     {%- set raw_name = pql_source_column(source.name, column_name) -%}
-                    {%- if raw_name | lower not in present -%}
+                    {%- if raw_name != 'null' and raw_name | lower not in present -%}
                         {%- do problems.append(
                             'raw ' ~ source.name ~ ' (' ~ relation ~ ') has no column ' ~ raw_name
                             ~ ': rename it, or map ' ~ column_name ~ ' to your column with var ' ~ columns_var
                             ~ ', e.g. --vars \'{' ~ columns_var ~ ': {' ~ column_name ~ ': your_column}}\''
+                            ~ ' (or to null when your tables do not have it)'
                         ) -%}
                     {%- endif -%}
                 {%- endfor -%}

@@ -9,15 +9,21 @@
 --   icp_match_not_a_boolean      not true/false, yes/no, t/f, y/n or 1/0
 --   created_at_not_a_time        delivered as text that is not a time
 -- An industry no value list names is kept as is: it earns no industry points.
+{%- set tracker_model = pql_tracker_model('accounts') %}
 with
 
 source as (
 
-    select
-        {{- pql_source_columns('accounts', [
-            'account_id', 'domain', 'employee_count', 'industry', 'country', 'icp_match', 'created_at'
-        ]) }}
-    from {{ source('raw', 'accounts') }}
+    {% if tracker_model %}
+        -- The tracker's accounts, reshaped into these columns (var pql_event_source).
+        select * from {{ ref(tracker_model) }}
+    {% else %}
+        select
+            {{- pql_source_columns('accounts', [
+                'account_id', 'domain', 'employee_count', 'industry', 'country', 'icp_match', 'created_at'
+            ]) }}
+        from {{ source('raw', 'accounts') }}
+    {% endif %}
 
 ),
 

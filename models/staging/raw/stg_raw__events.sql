@@ -1,5 +1,6 @@
 -- Every raw event row, typed and identified, with the problem it has on its own
--- (null when none): the one model that reads the raw events table. Checks that need
+-- (null when none): the one model that reads the raw events table, or the tracker's
+-- events (models/staging/<tracker>/) when var pql_event_source names one. Checks that need
 -- other rows (unknown accounts, copies of an id) are in models/intermediate/quality.
 --
 -- row_problem, first that applies:
@@ -12,15 +13,22 @@
 -- An event name that no signal reads is not a problem: it counts towards the '*'
 -- signals (active days, active users, sessions). Properties that are not valid JSON
 -- are read as empty: the event is kept, without a session id.
+{%- set tracker_model = pql_tracker_model('events') %}
 with
 
 source as (
 
-    select
-        {{- pql_source_columns('events', [
-            'event_id', 'user_id', 'account_id', 'event_name', 'event_time', 'properties'
-        ]) }}
-    from {{ source('raw', 'events') }}
+    {% if tracker_model %}
+        -- A tracker's events, reshaped into these columns (var pql_event_source).
+        select * from {{ ref(tracker_model) }}
+    {% else %}
+        select
+            {{- pql_source_columns('events', [
+                'event_id', 'user_id', 'account_id', 'event_name', 'event_time', 'properties'
+            ]) }},
+            {{ pql_json_text(pql_source_column('events', 'properties'), 'session_id') }} as session_id
+        from {{ source('raw', 'events') }}
+    {% endif %}
 
 ),
 
@@ -33,7 +41,7 @@ renamed as (
         lower(trim(cast(event_name as {{ dbt.type_string() }}))) as event_name,
         {{ pql_safe_cast('event_time', dbt.type_timestamp()) }} as event_at,
         event_time is not null as has_delivered_event_time,
-        {{ pql_json_text('properties', 'session_id') }} as session_id,
+        cast(session_id as {{ dbt.type_string() }}) as session_id,
         -- As text only: nothing downstream parses them.
         {{ pql_json_as_text('properties') }} as properties_text
     from source

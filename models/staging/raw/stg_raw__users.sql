@@ -7,13 +7,19 @@
 --   no_account                 account_id null or blank
 -- cleared_reason (the row is kept, the value read as unknown):
 --   created_at_not_a_time      delivered as text that is not a time
+{%- set tracker_model = pql_tracker_model('users') %}
 with
 
 source as (
 
-    select
-        {{- pql_source_columns('users', ['user_id', 'account_id', 'email', 'job_title', 'created_at']) }}
-    from {{ source('raw', 'users') }}
+    {% if tracker_model %}
+        -- The tracker's users, reshaped into these columns (var pql_event_source).
+        select * from {{ ref(tracker_model) }}
+    {% else %}
+        select
+            {{- pql_source_columns('users', ['user_id', 'account_id', 'email', 'job_title', 'created_at']) }}
+        from {{ source('raw', 'users') }}
+    {% endif %}
 
 ),
 

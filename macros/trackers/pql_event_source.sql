@@ -1,0 +1,37 @@
+{% macro pql_event_source() %}
+    {#-
+        Whose tables staging reads the product events from: var pql_event_source, one of
+        native (the raw tables as docs/configuration.md lists them), segment, rudderstack,
+        snowplow, amplitude, mixpanel or posthog. Its default is set in dbt_project.yml,
+        because the sources' `enabled` reads it too.
+    -#}
+    {%- set trackers = ['native', 'segment', 'rudderstack', 'snowplow', 'amplitude', 'mixpanel', 'posthog'] -%}
+    {%- set chosen = var('pql_event_source') | string -%}
+    {%- if chosen not in trackers -%}
+        {{ exceptions.raise_compiler_error(
+            "var pql_event_source must be one of " ~ trackers | join(', ') ~ "; got '" ~ chosen ~ "'"
+        ) }}
+    {%- endif -%}
+    {{ return(chosen) }}
+{% endmacro %}
+
+
+{% macro pql_tracker_model(table_name) %}
+    {#-
+        The tracker's staging model that stg_raw__<table_name> reads instead of the raw
+        table, or none when the raw table (native shape) is read: a tracker lands events
+        always, users and accounts only where its tables hold them (the others read the
+        app's or CRM's `users` and `accounts`). The sources' `enabled` says the same.
+    -#}
+    {%- set tracker_tables = {
+        'native': [],
+        'segment': ['events', 'users', 'accounts'],
+        'rudderstack': ['events', 'users', 'accounts'],
+        'snowplow': ['events'],
+        'amplitude': ['events'],
+        'mixpanel': ['events'],
+        'posthog': ['events', 'accounts'],
+    } -%}
+    {%- set tracker = pql_event_source() -%}
+    {{ return('stg_' ~ tracker ~ '__' ~ table_name if table_name in tracker_tables[tracker] else none) }}
+{% endmacro %}

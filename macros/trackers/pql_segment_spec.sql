@@ -1,0 +1,202 @@
+{#
+    Segment and RudderStack land the same tables (the Segment spec): `tracks`, one row
+    per track call; `identifies`, one per identify call; `users`, each user's latest
+    traits; `groups`, one per group call, its traits as columns. Their staging models
+    pass their own sources to these macros.
+#}
+
+{% macro pql_segment_spec_events(tracks, identifies, groups) %}
+    {#-
+        Track calls as raw events. The user is `user_id`, else the user its
+        `anonymous_id` was last identified as; the account is `context_group_id`, else the
+        user's latest group call. Copies share their `id` (the message id).
+    -#}
+with
+
+tracks as (
+
+    select
+        {{- pql_source_columns('tracks', [
+            'id', 'anonymous_id', 'user_id', 'event', 'timestamp', 'context_group_id', 'context_session_id'
+        ]) }}
+    from {{ tracks }}
+
+),
+
+identified as (
+
+    select
+        cast({{ pql_source_column('identifies', 'anonymous_id') }} as {{ dbt.type_string() }}) as anonymous_id,
+        cast({{ pql_source_column('identifies', 'user_id') }} as {{ dbt.type_string() }}) as user_id,
+        row_number() over (
+            partition by {{ pql_source_column('identifies', 'anonymous_id') }}
+            order by {{ pql_source_column('identifies', 'timestamp') }} desc,
+                {{ pql_source_column('identifies', 'user_id') }}
+        ) as newest_first
+    from {{ identifies }}
+    where
+        {{ pql_source_column('identifies', 'anonymous_id') }} is not null
+        and {{ pql_source_column('identifies', 'user_id') }} is not null
+
+),
+
+latest_groups as (
+
+    {{ pql_segment_spec_group_calls(groups) }}
+
+),
+
+final as (
+
+    select
+        tracks.id as event_id,
+        coalesce(cast(tracks.user_id as {{ dbt.type_string() }}), identified.user_id) as user_id,
+        coalesce(
+            nullif(trim(cast(tracks.context_group_id as {{ dbt.type_string() }})), ''), latest_groups.group_id
+        ) as account_id,
+        tracks.event as event_name,
+        tracks.timestamp as event_time,
+        cast(tracks.context_session_id as {{ dbt.type_string() }}) as session_id,
+        -- Properties land in a table per event, not here: nothing to compare copies on.
+        cast(null as {{ dbt.type_string() }}) as properties
+    from tracks
+    left join identified
+        on
+            tracks.user_id is null
+            and cast(tracks.anonymous_id as {{ dbt.type_string() }}) = identified.anonymous_id
+            and identified.newest_first = 1
+    left join latest_groups
+        on
+            coalesce(cast(tracks.user_id as {{ dbt.type_string() }}), identified.user_id) = latest_groups.user_id
+            and latest_groups.newest_first = 1
+
+)
+
+select * from final
+{% endmacro %}
+
+
+{% macro pql_segment_spec_group_calls(groups) %}
+    {#- Every user's group calls, newest first (newest_first = 1: the user's latest group). -#}
+    select
+        cast({{ pql_source_column('groups', 'user_id') }} as {{ dbt.type_string() }}) as user_id,
+        cast({{ pql_source_column('groups', 'group_id') }} as {{ dbt.type_string() }}) as group_id,
+        row_number() over (
+            partition by {{ pql_source_column('groups', 'user_id') }}
+            order by {{ pql_source_column('groups', 'timestamp') }} desc, {{ pql_source_column('groups', 'group_id') }}
+        ) as newest_first
+    from {{ groups }}
+    where
+        {{ pql_source_column('groups', 'user_id') }} is not null
+        and {{ pql_source_column('groups', 'group_id') }} is not null
+{% endmacro %}
+
+
+{% macro pql_segment_spec_users(users, groups) %}
+    {#-
+        Users as raw users: one row per user and group the user joined (a user in two
+        groups has two rows, as in the native `users`), the traits from `users`. A user
+        who never joined a group has one row without an account.
+    -#}
+with
+
+users as (
+
+    select
+        {{- pql_source_columns('users', ['id', 'email', 'title', 'created_at']) }}
+    from {{ users }}
+
+),
+
+memberships as (
+
+    select distinct
+        user_id,
+        group_id
+    from ({{ pql_segment_spec_group_calls(groups) }}) as group_calls
+
+),
+
+final as (
+
+    select
+        cast(users.id as {{ dbt.type_string() }}) as user_id,
+        memberships.group_id as account_id,
+        users.email,
+        users.title as job_title,
+        users.created_at
+    from users
+    left join memberships
+        on cast(users.id as {{ dbt.type_string() }}) = memberships.user_id
+
+)
+
+select * from final
+{% endmacro %}
+
+
+{% macro pql_segment_spec_accounts(groups) %}
+    {#-
+        Groups as raw accounts: the traits of each group's latest group call that carries
+        any. The domain is the host of the `website` trait.
+    -#}
+with
+
+group_calls as (
+
+    select
+        {{- pql_source_columns('groups', [
+            'group_id', 'timestamp', 'website', 'employees', 'industry', 'country', 'icp_match', 'created_at'
+        ]) }}
+    from {{ groups }}
+
+),
+
+with_traits as (
+
+    select
+        *,
+        row_number() over (partition by group_id order by timestamp desc) as newest_first
+    from group_calls
+    where
+        group_id is not null
+        and coalesce(
+            cast(website as {{ dbt.type_string() }}),
+            cast(employees as {{ dbt.type_string() }}),
+            cast(industry as {{ dbt.type_string() }}),
+            cast(country as {{ dbt.type_string() }}),
+            cast(icp_match as {{ dbt.type_string() }}),
+            cast(created_at as {{ dbt.type_string() }})
+        ) is not null
+
+),
+
+final as (
+
+    select
+        group_id as account_id,
+        {{ pql_host_of('website') }} as domain,
+        employees as employee_count,
+        industry,
+        country,
+        icp_match,
+        created_at
+    from with_traits
+    where newest_first = 1
+
+)
+
+select * from final
+{% endmacro %}
+
+
+{% macro pql_host_of(url) %}
+    {#- The host of a URL or bare domain, lowercased, without scheme, `www.` or path. -#}
+    {%- set lowered = "lower(trim(cast(" ~ url ~ " as " ~ dbt.type_string() ~ ")))" -%}
+    {%- set without_scheme = dbt.replace(dbt.replace(lowered, "'https://'", "''"), "'http://'", "''") -%}
+    {%- set host = dbt.split_part(without_scheme, "'/'", 1) -%}
+    case
+        when {{ host }} like 'www.%' then {{ dbt.right(host, dbt.length(host) ~ ' - 4') }}
+        else {{ host }}
+    end
+{%- endmacro %}
