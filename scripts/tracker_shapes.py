@@ -13,19 +13,39 @@ from __future__ import annotations
 
 import duckdb
 
-SHAPES = ["native", "segment", "rudderstack"]
+SHAPES = ["native", "segment", "rudderstack", "snowplow", "amplitude", "mixpanel", "posthog"]
 
 # The native tables each shape replaces with its own (the others stay, as the app's or CRM's).
 REPLACED_TABLES = {
     "native": [],
     "segment": ["events", "users", "accounts"],
     "rudderstack": ["events", "users", "accounts"],
+    "snowplow": ["events"],
+    "amplitude": ["events"],
+    "mixpanel": ["events"],
+    "posthog": ["events", "accounts"],
+}
+
+# The vars a run on each shape takes (beside pql_event_source): where the generated tables
+# keep what the tracker has no fixed place for.
+SHAPE_VARS = {
+    "native": {},
+    "segment": {},
+    "rudderstack": {},
+    "snowplow": {"pql_snowplow_account_context": "contexts_com_acme_account_1"},
+    "amplitude": {},
+    "mixpanel": {"pql_mixpanel_session_property": "session_id"},
+    "posthog": {},
 }
 
 # A stable id for native events without one: copies (same who, what, when) get the same.
 _EVENT_KEY = "coalesce(event_id, 'gen_' || md5(concat_ws('|', user_id, account_id, event_name, event_time)))"
 # About 1 event in 20 is made before its user was identified.
 _IS_ANONYMOUS = "hash(coalesce(event_id, '') || user_id || cast(event_time as varchar)) % 20 = 0"
+# About half the events carry their account; the others leave it to the user's.
+_CARRIES_ACCOUNT = "hash(coalesce(event_id, '') || cast(event_time as varchar)) % 2 = 0"
+# The second and later copies of a row the pipeline delivered more than once.
+_LATER_COPY = "row_number() over (partition by event_id, user_id, account_id, event_name, event_time, properties) > 1"
 
 
 def write_shape(con: duckdb.DuckDBPyConnection, schema: str, shape: str) -> None:
@@ -34,10 +54,13 @@ def write_shape(con: duckdb.DuckDBPyConnection, schema: str, shape: str) -> None
         raise ValueError(f"unknown shape {shape!r}: one of {', '.join(SHAPES)}")
     if shape == "native":
         return
-    for table in REPLACED_TABLES[shape]:
+    for table in ("events", "users", "accounts"):
         con.execute(f"create or replace temporary table native_{table} as select * from {schema}.{table}")
+    for table in REPLACED_TABLES[shape]:
         con.execute(f"drop table {schema}.{table}")
-    {"segment": _segment_spec, "rudderstack": _segment_spec}[shape](con, schema)
+    writers = {"segment": _segment_spec, "rudderstack": _segment_spec, "snowplow": _snowplow,
+               "amplitude": _amplitude, "mixpanel": _mixpanel, "posthog": _posthog}
+    writers[shape](con, schema)
 
 
 def _segment_spec(con: duckdb.DuckDBPyConnection, schema: str) -> None:
@@ -53,8 +76,7 @@ def _segment_spec(con: duckdb.DuckDBPyConnection, schema: str) -> None:
             event_time as timestamp,
             event_time + interval 2 second as received_at,
             -- Half the calls name their group; the others take the user's latest group call.
-            case when hash(coalesce(event_id, '') || cast(event_time as varchar)) % 2 = 0 then account_id end
-                as context_group_id,
+            case when {_CARRIES_ACCOUNT} then account_id end as context_group_id,
             json_extract_string(properties, '$.session_id') as context_session_id
         from native_events
     """)
@@ -97,4 +119,110 @@ def _segment_spec(con: duckdb.DuckDBPyConnection, schema: str) -> None:
             accounts.created_at
         from memberships
         left join native_accounts as accounts on memberships.account_id = accounts.account_id
+    """)
+
+
+def _snowplow(con: duckdb.DuckDBPyConnection, schema: str) -> None:
+    """atomic.events, the account in a custom context; a copy is collected five minutes later."""
+    con.execute(f"""
+        create table {schema}.events as
+        with events as (
+            select *, {_LATER_COPY} as is_later_copy from native_events
+        )
+        select
+            {_EVENT_KEY} as event_id,
+            -- Half the events are structured events, named by their action.
+            case when hash(event_name) % 2 = 0 then 'event' else lower(trim(event_name)) end as event_name,
+            case when hash(event_name) % 2 = 0 then lower(trim(event_name)) end as se_action,
+            event_time + case when is_later_copy then interval 5 minute else interval 0 minute end
+                as derived_tstamp,
+            event_time + interval 1 second
+                + case when is_later_copy then interval 5 minute else interval 0 minute end as collector_tstamp,
+            case when not ({_IS_ANONYMOUS}) then user_id end as user_id,
+            'd_' || user_id as domain_userid,
+            json_extract_string(properties, '$.session_id') as domain_sessionid,
+            case when {_CARRIES_ACCOUNT} then json_array(json_object('account_id', account_id)) end
+                as contexts_com_acme_account_1
+        from events
+    """)
+
+
+def _amplitude(con: duckdb.DuckDBPyConnection, schema: str) -> None:
+    """The event export: groups as lists; some events have none; identity events beside."""
+    con.execute(f"""
+        create table {schema}.events as
+        select
+            {_EVENT_KEY} as uuid,
+            lower(trim(event_name)) as event_type,
+            event_time,
+            case when not ({_IS_ANONYMOUS}) then user_id end as user_id,
+            'dev_' || user_id as device_id,
+            case when json_extract_string(properties, '$.session_id') is null then -1
+                else cast(hash(json_extract_string(properties, '$.session_id')) % 1000000000000 as bigint)
+            end as session_id,
+            case when {_CARRIES_ACCOUNT} then json_object('company', json_array(account_id))
+                else json_object() end as groups,
+            properties as event_properties
+        from native_events
+        union all
+        select 'idf_' || user_id, '$identify', min(created_at), user_id, 'dev_' || user_id, -1,
+            json_object(), json_object()
+        from native_users
+        where user_id is not null
+        group by user_id
+    """)
+
+
+def _mixpanel(con: duckdb.DuckDBPyConnection, schema: str) -> None:
+    """mp_master_event: the account, the user and the device in the properties."""
+    con.execute(f"""
+        create table {schema}.mp_master_event as
+        select
+            {_EVENT_KEY} as insert_id,
+            lower(trim(event_name)) as event_name,
+            event_time as time,
+            case when {_IS_ANONYMOUS} then '$device:dev_' || user_id else user_id end as distinct_id,
+            json_merge_patch(
+                coalesce(try_cast(properties as json), json_object()),
+                json_object(
+                    'account_id', case when {_CARRIES_ACCOUNT} then account_id end,
+                    '$device_id', 'dev_' || user_id,
+                    '$user_id', case when not ({_IS_ANONYMOUS}) then user_id end
+                )
+            ) as properties
+        from native_events
+    """)
+
+
+def _posthog(con: duckdb.DuckDBPyConnection, schema: str) -> None:
+    """events: $groups on some, anonymous ids tied by $identify, account traits by $groupidentify."""
+    con.execute(f"""
+        create table {schema}.events as
+        select
+            {_EVENT_KEY} as uuid,
+            lower(trim(event_name)) as event,
+            event_time as timestamp,
+            case when {_IS_ANONYMOUS} then 'anon_' || user_id else user_id end as distinct_id,
+            json_merge_patch(
+                coalesce(try_cast(properties as json), json_object()),
+                json_object(
+                    '$session_id', json_extract_string(properties, '$.session_id'),
+                    '$groups', case when {_CARRIES_ACCOUNT} then json_object('company', account_id) end
+                )
+            ) as properties
+        from native_events
+        union all
+        select 'idf_' || user_id, '$identify', min(created_at), user_id,
+            json_object('$anon_distinct_id', 'anon_' || user_id)
+        from native_users
+        where user_id is not null
+        group by user_id
+        union all
+        select 'gid_' || account_id, '$groupidentify', created_at, 'system',
+            json_object(
+                '$group_type', 'company', '$group_key', account_id,
+                '$group_set', json_object(
+                    'website', 'https://' || trim(domain), 'employees', employee_count, 'industry', industry,
+                    'country', country, 'icp_match', icp_match, 'created_at', created_at))
+        from native_accounts
     """)

@@ -35,3 +35,14 @@
     {%- set tracker = pql_event_source() -%}
     {{ return('stg_' ~ tracker ~ '__' ~ table_name if table_name in tracker_tables[tracker] else none) }}
 {% endmacro %}
+
+
+{% macro pql_events_take_the_users_account() %}
+    {#-
+        Whether an event without an account is its user's, when `users` gives the user
+        exactly one: for the trackers whose events carry the account only where the app
+        sets it (Snowplow, Amplitude, Mixpanel, PostHog). Native events name theirs, and
+        Segment's and RudderStack's take the user's latest group call.
+    -#}
+    {{ return(pql_event_source() in ['snowplow', 'amplitude', 'mixpanel', 'posthog']) }}
+{% endmacro %}

@@ -45,3 +45,18 @@
     {#- A freshness threshold in hours from a var (1 to 8760; defaults in dbt_project.yml), checked before it reaches SQL. -#}
     {{- pql_whole_number_var(var_name, var(var_name), unit='hours', min_value=1, max_value=8760) -}}
 {% endmacro %}
+
+
+{% macro pql_name_var(var_name, default) %}
+    {#- A var naming a column or a JSON key, checked to be a plain name; none when unset and `default` is none. -#}
+    {%- set raw_value = var(var_name, default) -%}
+    {%- if raw_value is none or raw_value == '' -%}
+        {{ return(none) }}
+    {%- endif -%}
+    {%- if not modules.re.fullmatch('[A-Za-z_$][A-Za-z0-9_$]*', raw_value | string) -%}
+        {{ exceptions.raise_compiler_error(
+            "var " ~ var_name ~ " must be a plain column or key name, got '" ~ raw_value ~ "'"
+        ) }}
+    {%- endif -%}
+    {{ return(raw_value | string) }}
+{% endmacro %}

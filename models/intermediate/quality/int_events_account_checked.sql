@@ -1,7 +1,11 @@
 -- Every raw event row (stg_raw__events), with its problem now that its account is
--- looked up: the row's own problem, with
+-- looked up: the row's own problem, after
+--   no_account                 account_id null or blank
 --   unknown_account            account_id not in int_accounts
--- second in order, after no_account. int_event_copies and int_events_checked read it.
+-- int_event_copies and int_events_checked read it. For the trackers whose events may
+-- lack the account (macros/trackers/pql_event_source.sql), an event without one is its
+-- user's, when the users table gives the user exactly one account.
+{%- set take_the_users_account = pql_events_take_the_users_account() %}
 with
 
 events as (
@@ -16,26 +20,63 @@ accounts as (
 
 ),
 
+{% if take_the_users_account %}
+users_of_one_account as (
+
+    select
+        user_id,
+        min(account_id) as account_id
+    from {{ ref('stg_raw__users') }}
+    where row_problem is null
+    group by 1
+    having count(distinct account_id) = 1
+
+),
+{% endif %}
+
+with_account as (
+
+    select
+        events.*,
+        {% if take_the_users_account %}
+            case
+                when events.account_id is null or trim(events.account_id) = ''
+                    then users_of_one_account.account_id
+                else events.account_id
+            end as event_account_id
+        {% else %}
+            events.account_id as event_account_id
+        {% endif %}
+    from events
+    {% if take_the_users_account %}
+        left join users_of_one_account
+            on events.user_id = users_of_one_account.user_id
+    {% endif %}
+
+),
+
 final as (
 
     select
-        events.event_id,
-        events.source_event_id,
-        events.user_id,
-        events.account_id,
-        events.event_name,
-        events.event_at,
-        events.event_date,
-        events.session_id,
-        events.properties_text,
+        with_account.event_id,
+        with_account.source_event_id,
+        with_account.user_id,
+        with_account.event_account_id as account_id,
+        with_account.event_name,
+        with_account.event_at,
+        with_account.event_date,
+        with_account.session_id,
+        with_account.properties_text,
         case
-            when events.row_problem = 'no_account' then events.row_problem
+            when with_account.event_account_id is null or trim(with_account.event_account_id) = ''
+                then 'no_account'
             when accounts.account_id is null then 'unknown_account'
-            else events.row_problem
+            -- The row's own problems, its account apart.
+            else nullif(with_account.row_problem, 'no_account')
         end as row_problem
-    from events
+    from with_account
     left join accounts
-        on events.account_id = accounts.account_id
+        on with_account.event_account_id = accounts.account_id
 
 )
 

@@ -4,12 +4,13 @@
 -- other rows (unknown accounts, copies of an id) are in models/intermediate/quality.
 --
 -- row_problem, first that applies:
---   no_account                 account_id null or blank
 --   no_event_name              event name null or blank
 --   event_time_not_a_time      event time delivered as text that is not a time
 --   no_event_time              event time null
 --   event_time_before_2000     event time before 2000-01-01: a default or epoch-zero clock
 --   event_time_in_future       event time after this run started: a device clock ahead
+--   no_account                 account_id null or blank (last: int_events_account_checked
+--                              may find it from the user, and puts it first)
 -- An event name that no signal reads is not a problem: it counts towards the '*'
 -- signals (active days, active users, sessions). Properties that are not valid JSON
 -- are read as empty: the event is kept, without a session id.
@@ -70,7 +71,6 @@ final as (
         session_id,
         properties_text,
         case
-            when account_id is null or trim(account_id) = '' then 'no_account'
             when event_name is null or event_name = '' then 'no_event_name'
             when event_at is null and has_delivered_event_time
                 then 'event_time_not_a_time'
@@ -78,6 +78,7 @@ final as (
             when event_at < cast('2000-01-01 00:00:00' as {{ dbt.type_timestamp() }})
                 then 'event_time_before_2000'
             when event_at > {{ pql_run_started_timestamp() }} then 'event_time_in_future'
+            when account_id is null or trim(account_id) = '' then 'no_account'
         end as row_problem
     from renamed
 

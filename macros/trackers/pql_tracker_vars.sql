@@ -1,0 +1,39 @@
+{# Where each tracker keeps the account and the session, each read from its var with its default. #}
+
+{% macro pql_snowplow_account_context() %}
+    {#-
+        The Snowplow context column holding the account (contexts_com_acme_account_1):
+        var pql_snowplow_account_context. Unset, an event's account is its user's.
+    -#}
+    {{ return(pql_name_var('pql_snowplow_account_context', none)) }}
+{% endmacro %}
+
+
+{% macro pql_snowplow_account_field() %}
+    {#- The field of that context holding the account id: var pql_snowplow_account_field. -#}
+    {{ return(pql_name_var('pql_snowplow_account_field', 'account_id')) }}
+{% endmacro %}
+
+
+{% macro pql_group_type() %}
+    {#-
+        The group type whose groups are the accounts, in Amplitude's `groups` and
+        PostHog's `$groups`: var pql_group_type.
+    -#}
+    {{ return(pql_name_var('pql_group_type', 'company')) }}
+{% endmacro %}
+
+
+{% macro pql_mixpanel_account_property() %}
+    {#- The Mixpanel event property holding the account id: var pql_mixpanel_account_property. -#}
+    {{ return(pql_name_var('pql_mixpanel_account_property', 'account_id')) }}
+{% endmacro %}
+
+
+{% macro pql_mixpanel_session_property() %}
+    {#-
+        The Mixpanel event property holding a session id, if the app sets one: var
+        pql_mixpanel_session_property. Unset, sessions are runs with no 30-minute gap.
+    -#}
+    {{ return(pql_name_var('pql_mixpanel_session_property', none)) }}
+{% endmacro %}

@@ -1,0 +1,53 @@
+-- PostHog's groups of type var pql_group_type as raw accounts: the traits ($group_set)
+-- of each group's latest $groupidentify event. Trait keys named otherwise map with var
+-- pql_groups_columns, as Segment's trait columns do.
+{{ config(enabled=pql_event_source() == 'posthog') }}
+with
+
+events as (
+
+    select
+        {{- pql_source_columns('events', ['event', 'timestamp', 'properties']) }}
+    from {{ source('posthog', 'events') }}
+
+),
+
+group_identifies as (
+
+    select
+        {{ pql_json_text('properties', '$group_key') }} as account_id,
+        {%- for trait in ['website', 'employees', 'industry', 'country', 'icp_match', 'created_at'] %}
+            {%- set trait_key = pql_source_column('groups', trait) %}
+            {% if trait_key == 'null' -%}
+                cast(null as {{ dbt.type_string() }})
+            {%- else -%}
+                {{ pql_json_text('properties', ['$group_set', trait_key]) }}
+            {%- endif %} as {{ trait }},
+        {%- endfor %}
+        row_number() over (
+            partition by {{ pql_json_text('properties', '$group_key') }}
+            order by timestamp desc
+        ) as newest_first
+    from events
+    where
+        event = '$groupidentify'
+        and {{ pql_json_text('properties', '$group_type') }} = '{{ pql_group_type() }}'
+
+),
+
+final as (
+
+    select
+        account_id,
+        {{ pql_host_of('website') }} as domain,
+        employees as employee_count,
+        industry,
+        country,
+        icp_match,
+        created_at
+    from group_identifies
+    where newest_first = 1 and account_id is not null
+
+)
+
+select * from final

@@ -1,0 +1,71 @@
+-- Snowplow's atomic events as raw events. A structured event is named by its action
+-- (se_action), any other by event_name. The user is user_id, else the user the browser
+-- (domain_userid) was last logged in as, else the browser; the session is
+-- domain_sessionid; the account is a field of a context column when vars name one
+-- (pql_snowplow_account_context, pql_snowplow_account_field), else the user's.
+{{ config(enabled=pql_event_source() == 'snowplow') }}
+{%- set account_context = pql_snowplow_account_context() %}
+with
+
+events as (
+
+    select
+        {{- pql_source_columns('events', [
+            'event_id', 'event_name', 'se_action', 'derived_tstamp', 'collector_tstamp',
+            'user_id', 'domain_userid', 'domain_sessionid'
+        ]) }},
+        {% if account_context -%}
+            {{ pql_first_context_field(account_context, pql_snowplow_account_field()) }}
+        {%- else -%}
+            cast(null as {{ dbt.type_string() }})
+        {%- endif %} as account_id
+    from {{ source('snowplow', 'events') }}
+
+),
+
+first_collected as (
+
+    -- An event id collected twice is one event: every copy takes the time of the first
+    -- collected, so int_events_checked keeps it once.
+    select
+        *,
+        first_value(derived_tstamp) over (
+            partition by event_id
+            order by collector_tstamp, derived_tstamp
+            rows between unbounded preceding and unbounded following
+        ) as first_derived_tstamp
+    from events
+
+),
+
+logins as (
+
+    select
+        domain_userid,
+        user_id,
+        row_number() over (partition by domain_userid order by collector_tstamp desc, user_id) as newest_first
+    from events
+    where domain_userid is not null and user_id is not null
+
+),
+
+final as (
+
+    select
+        first_collected.event_id,
+        coalesce(first_collected.user_id, logins.user_id, first_collected.domain_userid) as user_id,
+        first_collected.account_id,
+        coalesce(first_collected.se_action, first_collected.event_name) as event_name,
+        first_collected.first_derived_tstamp as event_time,
+        first_collected.domain_sessionid as session_id,
+        cast(null as {{ dbt.type_string() }}) as properties
+    from first_collected
+    left join logins
+        on
+            first_collected.user_id is null
+            and first_collected.domain_userid = logins.domain_userid
+            and logins.newest_first = 1
+
+)
+
+select * from final
