@@ -38,14 +38,31 @@ SHAPE_VARS = {
     "posthog": {},
 }
 
-# A stable id for native events without one: copies (same who, what, when) get the same.
-_EVENT_KEY = "coalesce(event_id, 'gen_' || md5(concat_ws('|', user_id, account_id, event_name, event_time)))"
-# About 1 event in 20 is made before its user was identified.
-_IS_ANONYMOUS = "hash(coalesce(event_id, '') || user_id || cast(event_time as varchar)) % 20 = 0"
-# About half the events carry their account; the others leave it to the user's.
-_CARRIES_ACCOUNT = "hash(coalesce(event_id, '') || cast(event_time as varchar)) % 2 = 0"
-# The second and later copies of a row the pipeline delivered more than once.
-_LATER_COPY = "row_number() over (partition by event_id, user_id, account_id, event_name, event_time, properties) > 1"
+# The native events, with what each shape needs to know of a row.
+_PREPARED_EVENTS = """
+    create or replace temporary table prepared_events as
+    with users_of_one_account as (
+        select user_id, min(account_id) as account_id
+        from native_users group by 1 having count(distinct account_id) = 1
+    )
+    select
+        events.*,
+        -- A stable id for events without one: copies (same who, what, when) get the same.
+        coalesce(events.event_id, 'gen_' || md5(concat_ws(
+            '|', events.user_id, events.account_id, events.event_name, events.event_time))) as event_key,
+        -- About 1 event in 20 is made before its user was identified (never the user's last).
+        hash(coalesce(events.event_id, '') || events.user_id || cast(events.event_time as varchar)) % 20 = 0
+            and events.event_time < max(events.event_time) over (partition by events.user_id) as is_anonymous,
+        -- About half the events carry their account; the others leave it to the user's,
+        -- where that is the same account.
+        hash(coalesce(events.event_id, '') || cast(events.event_time as varchar)) % 2 = 0
+            or users_of_one_account.account_id is distinct from events.account_id as carries_account,
+        -- The second and later copies of a row the pipeline delivered more than once.
+        row_number() over (partition by events.event_id, events.user_id, events.account_id, events.event_name,
+            events.event_time, events.properties) > 1 as is_later_copy
+    from native_events as events
+    left join users_of_one_account on events.user_id = users_of_one_account.user_id
+"""
 
 
 def write_shape(con: duckdb.DuckDBPyConnection, schema: str, shape: str) -> None:
@@ -58,6 +75,7 @@ def write_shape(con: duckdb.DuckDBPyConnection, schema: str, shape: str) -> None
         con.execute(f"create or replace temporary table native_{table} as select * from {schema}.{table}")
     for table in REPLACED_TABLES[shape]:
         con.execute(f"drop table {schema}.{table}")
+    con.execute(_PREPARED_EVENTS)
     writers = {"segment": _segment_spec, "rudderstack": _segment_spec, "snowplow": _snowplow,
                "amplitude": _amplitude, "mixpanel": _mixpanel, "posthog": _posthog}
     writers[shape](con, schema)
@@ -66,22 +84,22 @@ def write_shape(con: duckdb.DuckDBPyConnection, schema: str, shape: str) -> None
 def _segment_spec(con: duckdb.DuckDBPyConnection, schema: str) -> None:
     """tracks, identifies, users and groups (Segment's and RudderStack's layout)."""
     con.execute(f"""
-        create table {schema}.tracks as
+        create or replace table {schema}.tracks as
         select
-            {_EVENT_KEY} as id,
+            event_key as id,
             'anon_' || user_id as anonymous_id,
-            case when not ({_IS_ANONYMOUS}) then user_id end as user_id,
+            case when not is_anonymous then user_id end as user_id,
             lower(trim(event_name)) as event,
             event_name as event_text,
             event_time as timestamp,
             event_time + interval 2 second as received_at,
             -- Half the calls name their group; the others take the user's latest group call.
-            case when {_CARRIES_ACCOUNT} then account_id end as context_group_id,
+            case when carries_account then account_id end as context_group_id,
             json_extract_string(properties, '$.session_id') as context_session_id
-        from native_events
+        from prepared_events
     """)
     con.execute(f"""
-        create table {schema}.identifies as
+        create or replace table {schema}.identifies as
         select
             'idf_' || user_id as id, 'anon_' || user_id as anonymous_id, user_id,
             min(created_at) as timestamp
@@ -89,7 +107,7 @@ def _segment_spec(con: duckdb.DuckDBPyConnection, schema: str) -> None:
         group by user_id
     """)
     con.execute(f"""
-        create table {schema}.users as
+        create or replace table {schema}.users as
         select user_id as id, any_value(email) as email, any_value(job_title) as title,
             min(created_at) as created_at
         from native_users
@@ -98,7 +116,7 @@ def _segment_spec(con: duckdb.DuckDBPyConnection, schema: str) -> None:
     # One group call per membership, with the account's traits; an account nobody joined
     # still has one call (made anonymously), so its traits land.
     con.execute(f"""
-        create table {schema}.groups as
+        create or replace table {schema}.groups as
         with memberships as (
             select user_id, account_id, created_at as joined_at from native_users
             union all
@@ -125,45 +143,43 @@ def _segment_spec(con: duckdb.DuckDBPyConnection, schema: str) -> None:
 def _snowplow(con: duckdb.DuckDBPyConnection, schema: str) -> None:
     """atomic.events, the account in a custom context; a copy is collected five minutes later."""
     con.execute(f"""
-        create table {schema}.events as
-        with events as (
-            select *, {_LATER_COPY} as is_later_copy from native_events
-        )
+        create or replace table {schema}.events as
         select
-            {_EVENT_KEY} as event_id,
+            event_key as event_id,
             -- Half the events are structured events, named by their action.
-            case when hash(event_name) % 2 = 0 then 'event' else lower(trim(event_name)) end as event_name,
+            case when event_name is not null and hash(event_name) % 2 = 0 then 'event'
+                else lower(trim(event_name)) end as event_name,
             case when hash(event_name) % 2 = 0 then lower(trim(event_name)) end as se_action,
             event_time + case when is_later_copy then interval 5 minute else interval 0 minute end
                 as derived_tstamp,
             event_time + interval 1 second
                 + case when is_later_copy then interval 5 minute else interval 0 minute end as collector_tstamp,
-            case when not ({_IS_ANONYMOUS}) then user_id end as user_id,
+            case when not is_anonymous then user_id end as user_id,
             'd_' || user_id as domain_userid,
             json_extract_string(properties, '$.session_id') as domain_sessionid,
-            case when {_CARRIES_ACCOUNT} then json_array(json_object('account_id', account_id)) end
+            case when carries_account then json_array(json_object('account_id', account_id)) end
                 as contexts_com_acme_account_1
-        from events
+        from prepared_events
     """)
 
 
 def _amplitude(con: duckdb.DuckDBPyConnection, schema: str) -> None:
     """The event export: groups as lists; some events have none; identity events beside."""
     con.execute(f"""
-        create table {schema}.events as
+        create or replace table {schema}.events as
         select
-            {_EVENT_KEY} as uuid,
+            event_key as uuid,
             lower(trim(event_name)) as event_type,
             event_time,
-            case when not ({_IS_ANONYMOUS}) then user_id end as user_id,
+            case when not is_anonymous then user_id end as user_id,
             'dev_' || user_id as device_id,
             case when json_extract_string(properties, '$.session_id') is null then -1
                 else cast(hash(json_extract_string(properties, '$.session_id')) % 1000000000000 as bigint)
             end as session_id,
-            case when {_CARRIES_ACCOUNT} then json_object('company', json_array(account_id))
+            case when carries_account then json_object('company', json_array(account_id))
                 else json_object() end as groups,
             properties as event_properties
-        from native_events
+        from prepared_events
         union all
         select 'idf_' || user_id, '$identify', min(created_at), user_id, 'dev_' || user_id, -1,
             json_object(), json_object()
@@ -176,41 +192,41 @@ def _amplitude(con: duckdb.DuckDBPyConnection, schema: str) -> None:
 def _mixpanel(con: duckdb.DuckDBPyConnection, schema: str) -> None:
     """mp_master_event: the account, the user and the device in the properties."""
     con.execute(f"""
-        create table {schema}.mp_master_event as
+        create or replace table {schema}.mp_master_event as
         select
-            {_EVENT_KEY} as insert_id,
+            event_key as insert_id,
             lower(trim(event_name)) as event_name,
             event_time as time,
-            case when {_IS_ANONYMOUS} then '$device:dev_' || user_id else user_id end as distinct_id,
+            case when is_anonymous then '$device:dev_' || user_id else user_id end as distinct_id,
             json_merge_patch(
                 coalesce(try_cast(properties as json), json_object()),
                 json_object(
-                    'account_id', case when {_CARRIES_ACCOUNT} then account_id end,
+                    'account_id', case when carries_account then account_id end,
                     '$device_id', 'dev_' || user_id,
-                    '$user_id', case when not ({_IS_ANONYMOUS}) then user_id end
+                    '$user_id', case when not is_anonymous then user_id end
                 )
             ) as properties
-        from native_events
+        from prepared_events
     """)
 
 
 def _posthog(con: duckdb.DuckDBPyConnection, schema: str) -> None:
     """events: $groups on some, anonymous ids tied by $identify, account traits by $groupidentify."""
     con.execute(f"""
-        create table {schema}.events as
+        create or replace table {schema}.events as
         select
-            {_EVENT_KEY} as uuid,
+            event_key as uuid,
             lower(trim(event_name)) as event,
             event_time as timestamp,
-            case when {_IS_ANONYMOUS} then 'anon_' || user_id else user_id end as distinct_id,
+            case when is_anonymous then 'anon_' || user_id else user_id end as distinct_id,
             json_merge_patch(
                 coalesce(try_cast(properties as json), json_object()),
                 json_object(
                     '$session_id', json_extract_string(properties, '$.session_id'),
-                    '$groups', case when {_CARRIES_ACCOUNT} then json_object('company', account_id) end
+                    '$groups', case when carries_account then json_object('company', account_id) end
                 )
             ) as properties
-        from native_events
+        from prepared_events
         union all
         select 'idf_' || user_id, '$identify', min(created_at), user_id,
             json_object('$anon_distinct_id', 'anon_' || user_id)

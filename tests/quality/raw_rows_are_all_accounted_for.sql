@@ -1,7 +1,8 @@
 -- Every raw row is kept, rejected (pql_rejected_rows) or an exact duplicate of a kept
 -- row - and raw events after the score date wait for a later date. Counted
--- independently from the raw tables, the quality models and the rejected rows, so a
--- row lost anywhere on the way shows here as a table whose counts do not add up.
+-- independently from the staging views (one row per raw row, whichever tracker's
+-- tables they read), the quality models and the rejected rows, so a row lost anywhere
+-- on the way shows here as a table whose counts do not add up.
 -- Events are counted over the rows a run re-checks (pql_rechecked_events_condition),
 -- every row on a --full-refresh.
 {%- set events_checked = pql_rechecked_events_condition('event_at') if not flags.FULL_REFRESH else '1 = 1' %}
@@ -11,10 +12,7 @@ with
 raw_events as (
 
     select count(*) as row_count
-    from (
-        select {{ pql_safe_cast(pql_source_column('events', 'event_time'), dbt.type_timestamp()) }} as event_at
-        from {{ source('raw', 'events') }}
-    ) as typed
+    from {{ ref('stg_raw__events') }}
     where {{ events_checked }}
 
 ),
@@ -69,7 +67,7 @@ rejected_rows as (
 
 raw_accounts as (
 
-    select count(*) as row_count from {{ source('raw', 'accounts') }}
+    select count(*) as row_count from {{ ref('stg_raw__accounts') }}
 
 ),
 
@@ -89,7 +87,7 @@ kept_accounts as (
 
 raw_users as (
 
-    select count(*) as row_count from {{ source('raw', 'users') }}
+    select count(*) as row_count from {{ ref('stg_raw__users') }}
 
 ),
 
@@ -109,7 +107,7 @@ kept_users as (
 
 raw_deals as (
 
-    select count(*) as row_count from {{ source('raw', 'deals') }}
+    select count(*) as row_count from {{ ref('stg_raw__deals') }}
 
 ),
 

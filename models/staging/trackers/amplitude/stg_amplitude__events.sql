@@ -51,7 +51,7 @@ final as (
             events.user_id is null
             and events.device_id = devices.device_id
             and devices.newest_first = 1
-    where events.event_type not in ('$identify', '$groupidentify')
+    where coalesce(events.event_type, '') not in ('$identify', '$groupidentify')
 
 )
 

@@ -60,7 +60,7 @@ final as (
             identified.property_user_id is null
             and identified.device_id = devices.device_id
             and devices.newest_first = 1
-    where identified.event_name not in ('$identify', '$create_alias', '$merge')
+    where coalesce(identified.event_name, '') not in ('$identify', '$create_alias', '$merge')
 
 )
 

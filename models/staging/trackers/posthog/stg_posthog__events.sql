@@ -44,7 +44,7 @@ final as (
         on
             cast(events.distinct_id as {{ dbt.type_string() }}) = identified.anonymous_distinct_id
             and identified.newest_first = 1
-    where events.event not in ('$identify', '$groupidentify', '$create_alias', '$set')
+    where coalesce(events.event, '') not in ('$identify', '$groupidentify', '$create_alias', '$set')
 
 )
 
