@@ -21,6 +21,12 @@ PROJECT_ENTRIES = ["dbt_project.yml", "profiles.yml", "selectors.yml", "models",
 os.environ["DO_NOT_TRACK"] = "1"
 
 
+def native_models() -> set[str]:
+    """The models a run on the native tables builds: all but the trackers' (models/staging/trackers)."""
+    trackers = PROJECT_ROOT / "models" / "staging" / "trackers"
+    return {path.stem for path in (PROJECT_ROOT / "models").rglob("*.sql") if trackers not in path.parents}
+
+
 # The longest modules, started first so the others fill the other cores around them
 # (`make test` hands whole modules to pytest-xdist's workers in collection order).
 LONGEST_MODULES = ["test_spark.py", "test_snowflake.py"]

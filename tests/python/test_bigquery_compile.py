@@ -6,46 +6,22 @@ adapter reports no existing relations (every model compiles as a first build).
 
 from __future__ import annotations
 
-from pathlib import Path
-from unittest import mock
-
 import pytest
-from dbt.adapters.bigquery.connections import BigQueryConnectionManager
-from dbt.adapters.bigquery.impl import BigQueryAdapter
-from dbt.adapters.contracts.connection import ConnectionState
-from dbt.cli.main import dbtRunner
 
-from compiled_sql import unparsable_and_unknown
-from conftest import copy_project, temporary_environment
+from compiled_sql import compile_offline, unparsable_and_unknown
+from conftest import copy_project, native_models
 
 # Functions sqlglot does not model but BigQuery has; anything else unknown is a portability bug.
 # ERROR() is BigQuery's debugging function, raised by int_inputs_gate inside a CASE.
 KNOWN_BIGQUERY_FUNCTIONS: set[str] = {"error"}
 
 
-def _offline_open(cls, connection):
-    connection.handle = mock.MagicMock(name="offline BigQuery client")
-    connection.state = ConnectionState.OPEN
-    return connection
-
-
 @pytest.fixture(scope="module")
 def compiled(tmp_path_factory) -> dict:
     """Compiled nodes by unique id (seeds have no SQL and are left out)."""
     project_dir = copy_project(tmp_path_factory.mktemp("bigquery") / "project")
-    with (
-        temporary_environment(PQL_TARGET="bigquery", BIGQUERY_PROJECT="pql-ci", BIGQUERY_AUTH_METHOD="oauth"),
-        mock.patch.object(BigQueryConnectionManager, "open", classmethod(_offline_open)),
-        mock.patch.object(BigQueryAdapter, "get_relation", lambda self, *args, **kwargs: None),
-        mock.patch.object(BigQueryAdapter, "list_relations_without_caching", lambda self, *args, **kwargs: []),
-    ):
-        result = dbtRunner().invoke([
-            "compile", "--selector", "everything",
-            "--project-dir", str(project_dir), "--profiles-dir", str(project_dir),
-            "--vars", '{"pql_score_date": "2026-03-31"}',
-        ])
-    assert result.success, result.exception
-    return {r.node.unique_id: r.node for r in result.result.results if r.node.resource_type != "seed"}
+    return compile_offline(project_dir, "bigquery", "--selector", "everything",
+                           "--vars", '{"pql_score_date": "2026-03-31"}')
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +32,7 @@ def compiled_nodes(compiled: dict) -> dict[str, str]:
 def test_every_model_test_and_analysis_compiles(compiled_nodes: dict[str, str]):
     kinds = {unique_id.split(".")[0] for unique_id in compiled_nodes}
     assert {"model", "test", "analysis"} <= kinds
-    project_models = {p.stem for p in (Path(__file__).parents[2] / "models").rglob("*.sql")}
+    project_models = native_models()
     compiled_models = {unique_id.split(".")[-1] for unique_id in compiled_nodes if unique_id.startswith("model.")}
     assert compiled_models == project_models
 

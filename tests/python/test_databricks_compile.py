@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from compiled_sql import unparsable_and_unknown
-from conftest import PROJECT_ROOT, copy_project
+from conftest import PROJECT_ROOT, copy_project, native_models
 
 DATABRICKS_PYTHON = Path(os.environ.get("PQL_DATABRICKS_PYTHON", PROJECT_ROOT / ".venv-databricks" / "bin" / "python"))
 # Functions sqlglot does not model but Databricks has; anything else unknown is a portability bug.
@@ -51,7 +51,7 @@ def compiled(tmp_path_factory) -> dict[str, dict]:
 def test_every_model_test_and_analysis_compiles(compiled: dict[str, dict]):
     kinds = {unique_id.split(".")[0] for unique_id in compiled}
     assert {"model", "test", "analysis"} <= kinds
-    project_models = {p.stem for p in (PROJECT_ROOT / "models").rglob("*.sql")}
+    project_models = native_models()
     assert {unique_id.split(".")[-1] for unique_id in compiled if unique_id.startswith("model.")} == project_models
 
 

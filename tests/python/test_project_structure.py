@@ -1,10 +1,12 @@
 """The layout the project keeps, checked on dbt's manifest so that it stays kept: one staging model
-per raw table, reading nothing else; dependencies running staging -> intermediate -> marts; short
-chains of views; a primary-key test on every intermediate model and mart; every model and column
-described. dbt-score lints the same manifest. Each problem names the model and the rule."""
+per raw table, reading nothing else (but, for a tracker, the tracker's rows it types); dependencies
+running staging -> intermediate -> marts; short chains of views; a primary-key test on every
+intermediate model and mart; every model and column described. dbt-score lints the same manifest.
+Each problem names the model and the rule."""
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import subprocess
 import sys
@@ -39,13 +41,18 @@ def structure_problems(manifest: dict, relation_columns: dict[str, set[str]]) ->
         for parent in parents:
             if parent.startswith("source."):
                 source = manifest["sources"][parent]
-                own_model = f"stg_{source['source_name']}__{source['name']}"
-                if name != own_model:
+                # raw.<table> is read by stg_raw__<table>; a tracker's tables by its stg_<tracker>__ models.
+                own_model = f"stg_raw__{source['name']}" if source["source_name"] == "raw" \
+                    else f"stg_{source['source_name']}__*"
+                if not fnmatch.fnmatchcase(name, own_model):
                     problems.append(f"{name}: reads source {source['source_name']}.{source['name']}, "
                                     f"which only {own_model} may read")
             elif parent in models:
                 parent_name, parent_layer = models[parent]["name"], layer_of(models[parent])
-                if layer == "staging":
+                # stg_raw__<table> types and checks the tracker's rows of <table> (ephemeral, inlined).
+                reads_its_tracker = (name.startswith("stg_raw__") and models[parent]["config"]["materialized"]
+                                     == "ephemeral" and parent_name.endswith("__" + name.removeprefix("stg_raw__")))
+                if layer == "staging" and not reads_its_tracker:
                     problems.append(f"{name}: a staging model reads model {parent_name}")
                 elif layer == "intermediate" and parent_layer == "marts":
                     problems.append(f"{name}: an intermediate model reads mart {parent_name}")
@@ -68,6 +75,8 @@ def structure_problems(manifest: dict, relation_columns: dict[str, set[str]]) ->
 
         if not (node.get("description") or "").strip():
             problems.append(f"{name}: no description")
+        if node["config"]["materialized"] == "ephemeral":
+            continue  # no relation to hold its columns
         documented = {column_name.lower() for column_name, column in node["columns"].items()
                       if (column.get("description") or "").strip()}
         for column_name in sorted(relation_columns.get(name, set()) - documented):
@@ -108,6 +117,21 @@ def relation_columns(built_classic_world: DbtProject) -> dict[str, set[str]]:
 
 
 def test_the_project_keeps_its_layout(manifest, relation_columns):
+    assert structure_problems(manifest, relation_columns) == []
+
+
+@pytest.mark.parametrize("tracker", ["segment", "snowplow", "posthog"])
+def test_the_layout_holds_for_a_trackers_tables(tracker, built_classic_world, relation_columns, tmp_path):
+    """The tracker's models are ephemeral and read by their stg_raw__ model alone (segment and
+    rudderstack share their macros, amplitude and mixpanel read events alone, as snowplow)."""
+    target = tmp_path / "target"
+    result = built_classic_world.dbt("parse", "--target-path", str(target), dbt_vars={"pql_event_source": tracker})
+    assert result.success, result.exception
+    manifest = json.loads((target / "manifest.json").read_text())
+    tracker_models = {node["name"] for node in manifest["nodes"].values()
+                      if node["resource_type"] == "model" and node["name"].startswith(f"stg_{tracker}__")}
+    assert tracker_models and all(manifest["nodes"][f"model.pql_scoring.{name}"]["config"]["materialized"]
+                                  == "ephemeral" for name in tracker_models)
     assert structure_problems(manifest, relation_columns) == []
 
 

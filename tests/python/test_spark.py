@@ -29,7 +29,7 @@ from pathlib import Path
 import pytest
 from dbt.cli.main import dbtRunner
 
-from conftest import PROJECT_ROOT, DbtProject, copy_project, new_project, temporary_environment
+from conftest import DbtProject, copy_project, native_models, new_project, temporary_environment
 from fixture_world import ACCOUNTS, add_fixture_world
 from generate_sample_data import generate
 
@@ -220,7 +220,7 @@ def test_day_one_builds_every_node_and_every_test_passes_on_spark(spark_days: di
 
 def test_day_two_runs_every_model_on_spark(spark_days: dict):
     models = {result.node.name for result in spark_days["day_two"] if result.node.resource_type == "model"}
-    assert models == {p.stem for p in (PROJECT_ROOT / "models").rglob("*.sql")}
+    assert models == native_models()
     assert {str(result.status) for result in spark_days["day_two"]} == {"success"}
 
 

@@ -73,8 +73,8 @@ def _results(project: DbtProject) -> dict[str, list[tuple]]:
     return {
         "pql_scores": project.query("select * exclude (scored_at) from analytics.pql_scores order by all"),
         "pql_shadow_comparison": project.query("select * from analytics.pql_shadow_comparison order by all"),
-        "rejected rows": project.query(
-            "select source_table, reason, outcome, count(*) from analytics.pql_rejected_rows group by all order by all"),
+        "rejected rows": project.query("select source_table, reason, outcome, count(*) "
+                                       "from analytics.pql_rejected_rows group by all order by all"),
     }
 
 
