@@ -9,6 +9,9 @@ export DBT_PROFILES_DIR := $(CURDIR)
 export PQL_DUCKDB_PATH ?= $(CURDIR)/pql.duckdb
 
 SAMPLE_ACCOUNTS ?= 500
+# Whose tables the sample world is written in and read from: native, segment, rudderstack,
+# snowplow, amplitude, mixpanel or posthog (`make demo SOURCE=segment`).
+SOURCE ?= native
 # Yesterday, UTC: the last complete day, so no sample event lies after the run (in its future).
 SCORE_DATE ?= $(shell date -u -d yesterday +%Y-%m-%d)
 
@@ -16,8 +19,8 @@ SCORE_DATE ?= $(shell date -u -d yesterday +%Y-%m-%d)
 
 demo: $(VENV)/.installed  ## Generate sample data, build and test the project on DuckDB, print the result.
 	$(BIN)/python scripts/generate_sample_data.py --database "$(PQL_DUCKDB_PATH)" \
-		--accounts $(SAMPLE_ACCOUNTS) --end-date $(SCORE_DATE)
-	$(BIN)/dbt build --selector everything --vars '{pql_score_date: "$(SCORE_DATE)"}'
+		--accounts $(SAMPLE_ACCOUNTS) --end-date $(SCORE_DATE) --shape $(SOURCE)
+	$(BIN)/dbt build --selector everything --vars '{pql_score_date: "$(SCORE_DATE)", pql_event_source: $(SOURCE)}'
 	$(BIN)/python scripts/report_scores.py --database "$(PQL_DUCKDB_PATH)"
 
 test: $(VENV)/.installed-test  ## Run the whole test suite (dbt builds, unit tests, sqlfluff) with pytest.

@@ -25,18 +25,10 @@ tracks as (
 
 identified as (
 
-    select
-        cast({{ pql_source_column('identifies', 'anonymous_id') }} as {{ dbt.type_string() }}) as anonymous_id,
-        cast({{ pql_source_column('identifies', 'user_id') }} as {{ dbt.type_string() }}) as user_id,
-        row_number() over (
-            partition by {{ pql_source_column('identifies', 'anonymous_id') }}
-            order by {{ pql_source_column('identifies', 'timestamp') }} desc,
-                {{ pql_source_column('identifies', 'user_id') }}
-        ) as newest_first
-    from {{ identifies }}
-    where
-        {{ pql_source_column('identifies', 'anonymous_id') }} is not null
-        and {{ pql_source_column('identifies', 'user_id') }} is not null
+    {{ pql_last_identified_users(
+        identifies, pql_source_column('identifies', 'anonymous_id'), pql_source_column('identifies', 'user_id'),
+        pql_source_column('identifies', 'timestamp')
+    ) }}
 
 ),
 
@@ -64,7 +56,6 @@ final as (
         on
             tracks.user_id is null
             and cast(tracks.anonymous_id as {{ dbt.type_string() }}) = identified.anonymous_id
-            and identified.newest_first = 1
     left join latest_groups
         on
             coalesce(cast(tracks.user_id as {{ dbt.type_string() }}), identified.user_id) = latest_groups.user_id
@@ -145,9 +136,7 @@ with
 group_calls as (
 
     select
-        {{- pql_source_columns('groups', [
-            'group_id', 'timestamp', 'website', 'employees', 'industry', 'country', 'icp_match', 'created_at'
-        ]) }}
+        {{- pql_source_columns('groups', ['group_id', 'timestamp'] + pql_group_trait_names()) }}
     from {{ groups }}
 
 ),
@@ -161,12 +150,9 @@ with_traits as (
     where
         group_id is not null
         and coalesce(
-            cast(website as {{ dbt.type_string() }}),
-            cast(employees as {{ dbt.type_string() }}),
-            cast(industry as {{ dbt.type_string() }}),
-            cast(country as {{ dbt.type_string() }}),
-            cast(icp_match as {{ dbt.type_string() }}),
-            cast(created_at as {{ dbt.type_string() }})
+            {%- for trait in pql_group_trait_names() %}
+                cast({{ trait }} as {{ dbt.type_string() }}){{ ',' if not loop.last }}
+            {%- endfor %}
         ) is not null
 
 ),
@@ -175,12 +161,7 @@ final as (
 
     select
         group_id as account_id,
-        {{ pql_host_of('website') }} as domain,
-        employees as employee_count,
-        industry,
-        country,
-        icp_match,
-        created_at
+        {{ pql_account_columns_from_traits() }}
     from with_traits
     where newest_first = 1
 

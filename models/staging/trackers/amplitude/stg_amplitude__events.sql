@@ -19,12 +19,7 @@ events as (
 
 devices as (
 
-    select
-        device_id,
-        user_id,
-        row_number() over (partition by device_id order by event_time desc, user_id) as newest_first
-    from events
-    where device_id is not null and user_id is not null
+    {{ pql_last_identified_users('events', 'device_id', 'user_id', 'event_time') }}
 
 ),
 
@@ -49,8 +44,7 @@ final as (
     left join devices
         on
             events.user_id is null
-            and events.device_id = devices.device_id
-            and devices.newest_first = 1
+            and events.device_id = devices.anonymous_id
     where coalesce(events.event_type, '') not in ('$identify', '$groupidentify')
 
 )

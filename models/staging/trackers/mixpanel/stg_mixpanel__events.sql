@@ -29,12 +29,7 @@ identified as (
 
 devices as (
 
-    select
-        device_id,
-        property_user_id as user_id,
-        row_number() over (partition by device_id order by time desc, property_user_id) as newest_first
-    from identified
-    where device_id is not null and property_user_id is not null
+    {{ pql_last_identified_users('identified', 'device_id', 'property_user_id', 'time') }}
 
 ),
 
@@ -58,8 +53,7 @@ final as (
     left join devices
         on
             identified.property_user_id is null
-            and identified.device_id = devices.device_id
-            and devices.newest_first = 1
+            and identified.device_id = devices.anonymous_id
     where coalesce(identified.event_name, '') not in ('$identify', '$create_alias', '$merge')
 
 )

@@ -16,7 +16,7 @@ group_identifies as (
 
     select
         {{ pql_json_text('properties', '$group_key') }} as account_id,
-        {%- for trait in ['website', 'employees', 'industry', 'country', 'icp_match', 'created_at'] %}
+        {%- for trait in pql_group_trait_names() %}
             {%- set trait_key = pql_source_column('groups', trait) %}
             {% if trait_key == 'null' -%}
                 cast(null as {{ dbt.type_string() }})
@@ -39,12 +39,7 @@ final as (
 
     select
         account_id,
-        {{ pql_host_of('website') }} as domain,
-        employees as employee_count,
-        industry,
-        country,
-        icp_match,
-        created_at
+        {{ pql_account_columns_from_traits() }}
     from group_identifies
     where newest_first = 1 and account_id is not null
 

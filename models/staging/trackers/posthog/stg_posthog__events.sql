@@ -15,17 +15,20 @@ events as (
 
 ),
 
-identified as (
+identify_calls as (
 
     select
         {{ pql_json_text('properties', '$anon_distinct_id') }} as anonymous_distinct_id,
-        cast(distinct_id as {{ dbt.type_string() }}) as user_id,
-        row_number() over (
-            partition by {{ pql_json_text('properties', '$anon_distinct_id') }}
-            order by timestamp desc, distinct_id
-        ) as newest_first
+        distinct_id,
+        timestamp
     from events
     where event = '$identify'
+
+),
+
+identified as (
+
+    {{ pql_last_identified_users('identify_calls', 'anonymous_distinct_id', 'distinct_id', 'timestamp') }}
 
 ),
 
@@ -42,8 +45,7 @@ final as (
     from events
     left join identified
         on
-            cast(events.distinct_id as {{ dbt.type_string() }}) = identified.anonymous_distinct_id
-            and identified.newest_first = 1
+            cast(events.distinct_id as {{ dbt.type_string() }}) = identified.anonymous_id
     where coalesce(events.event, '') not in ('$identify', '$groupidentify', '$create_alias', '$set')
 
 )

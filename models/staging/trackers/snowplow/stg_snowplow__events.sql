@@ -40,12 +40,7 @@ first_collected as (
 
 logins as (
 
-    select
-        domain_userid,
-        user_id,
-        row_number() over (partition by domain_userid order by collector_tstamp desc, user_id) as newest_first
-    from events
-    where domain_userid is not null and user_id is not null
+    {{ pql_last_identified_users('events', 'domain_userid', 'user_id', 'collector_tstamp') }}
 
 ),
 
@@ -63,8 +58,7 @@ final as (
     left join logins
         on
             first_collected.user_id is null
-            and first_collected.domain_userid = logins.domain_userid
-            and logins.newest_first = 1
+            and first_collected.domain_userid = logins.anonymous_id
 
 )
 
