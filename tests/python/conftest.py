@@ -29,7 +29,7 @@ def native_models() -> set[str]:
 
 # The longest modules, started first so the others fill the other cores around them
 # (`make test` hands whole modules to pytest-xdist's workers in collection order).
-LONGEST_MODULES = ["test_spark.py", "test_snowflake.py"]
+LONGEST_MODULES = ["test_spark.py", "test_snowflake.py", "test_trackers.py", "test_tracker_compile.py"]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

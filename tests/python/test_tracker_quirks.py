@@ -24,14 +24,15 @@ USERS = [
 ]
 
 SEGMENT_TABLES = [
+    # As Segment lands it: no session id.
     """create table raw.tracks (id varchar, anonymous_id varchar, user_id varchar, event varchar,
-        timestamp timestamp, context_group_id varchar, context_session_id varchar)""",
+        timestamp timestamp, context_group_id varchar)""",
     """insert into raw.tracks values
         -- Made before the user signed in; the identify call tying the device to u_one comes later.
-        ('s_anonymous', 'anon_9', null, 'pricing_page_viewed', '2026-03-25 10:00:00', null, null),
+        ('s_anonymous', 'anon_9', null, 'pricing_page_viewed', '2026-03-25 10:00:00', null),
         -- u_two, in two groups: an event naming its group, and one leaving it to the latest.
-        ('s_names_first', 'anon_2', 'u_two', 'page_viewed', '2026-03-26 10:00:00', 'acc_first', null),
-        ('s_latest_group', 'anon_2', 'u_two', 'page_viewed', '2026-03-26 11:00:00', null, null)""",
+        ('s_names_first', 'anon_2', 'u_two', 'page_viewed', '2026-03-26 10:00:00', 'acc_first'),
+        ('s_latest_group', 'anon_2', 'u_two', 'page_viewed', '2026-03-26 11:00:00', null)""",
     "create table raw.identifies (anonymous_id varchar, user_id varchar, timestamp timestamp)",
     "insert into raw.identifies values ('anon_9', 'u_one', '2026-03-28 09:00:00')",
     "create table raw.users (id varchar, email varchar, title varchar, created_at timestamp)",
@@ -95,18 +96,18 @@ POSTHOG_TABLES = [
               "employees": 40}}')""",
 ]
 
-# The native tables each tracker's tables replace, and its own.
+# The native tables each tracker's tables replace, its own, and the vars it runs with.
 WORLDS = {
-    "segment": (["events", "users", "accounts"], SEGMENT_TABLES),
-    "snowplow": (["events"], SNOWPLOW_TABLES),
-    "amplitude": (["events"], AMPLITUDE_TABLES),
-    "posthog": (["events", "accounts"], POSTHOG_TABLES),
+    "segment": (["events", "users", "accounts"], SEGMENT_TABLES, {"pql_tracks_columns": {"context_session_id": None}}),
+    "snowplow": (["events"], SNOWPLOW_TABLES, {}),
+    "amplitude": (["events"], AMPLITUDE_TABLES, {}),
+    "posthog": (["events", "accounts"], POSTHOG_TABLES, {}),
 }
 
 
 def _build(tmp_path_factory, shape: str) -> DbtProject:
     """The hand-made world in `shape`'s tables, built up to the quality models and rejected rows."""
-    replaced, statements = WORLDS[shape]
+    replaced, statements, tracker_vars = WORLDS[shape]
     project = new_project(tmp_path_factory.mktemp(shape))
     with duckdb.connect(str(project.database)) as con:
         create_raw_tables(con)
@@ -118,7 +119,7 @@ def _build(tmp_path_factory, shape: str) -> DbtProject:
             con.execute(statement)
     project.build("--select", "+int_events +int_users +int_accounts +pql_rejected_rows",
                   "--resource-type", "model", "--resource-type", "seed",
-                  pql_event_source=shape, pql_score_date=SCORE_DATE)
+                  pql_event_source=shape, pql_score_date=SCORE_DATE, **tracker_vars)
     return project
 
 
@@ -146,6 +147,12 @@ def test_segment_ties_anonymous_events_and_takes_the_latest_group(tmp_path_facto
     assert project.query("select domain, employee_count, is_icp_match from analytics.int_accounts "
                          "where account_id = 'acc_first'") == [("first.io", 120, True)]
     assert _rejected(project) == set()
+    # Without the session column mapped to null, the run stops first, saying how to fix it.
+    result = project.dbt("run", "--select", "stg_raw__events",
+                         dbt_vars={"pql_event_source": "segment", "pql_score_date": SCORE_DATE})
+    assert not result.success
+    assert "has no column context_session_id" in str(result.exception)
+    assert "(or to null when your tables do not have it)" in str(result.exception)
 
 
 def test_snowplow_keeps_an_event_collected_twice_once_at_its_first_collection(tmp_path_factory):
