@@ -9,7 +9,7 @@ import duckdb
 import pytest
 
 from conftest import DbtProject, new_project
-from generate_sample_data import generate
+from generate_sample_data import generate, main
 
 END_DATE = dt.date(2026, 3, 31)
 
@@ -82,3 +82,20 @@ def test_main_job_scores_every_account_into_every_tier(sample: DbtProject):
     # The health check: PQLs (70+) are 5-15% of accounts on a sensible model.
     pql_rate = (tiers["PQL"] + tiers["Hot PQL"]) / 400
     assert 0.05 <= pql_rate <= 0.15
+
+
+def test_shape_flag_writes_the_trackers_tables_in_place_of_the_native_ones(tmp_path: Path, capsys):
+    database = tmp_path / "posthog.duckdb"
+    main(["--database", str(database), "--accounts", "20", "--end-date", str(END_DATE), "--shape", "posthog"])
+    assert "(posthog tables)" in capsys.readouterr().out
+    with duckdb.connect(str(database), read_only=True) as con:
+        tables = {row[0] for row in con.execute("select table_name from information_schema.tables "
+                                                 "where table_schema = 'raw'").fetchall()}
+        group_identifies = con.execute(
+            "select count(*) from raw.events where event = '$groupidentify'").fetchone()[0]
+    # PostHog lands events (accounts' traits among them); the app's users and the CRM's deals stay.
+    assert tables == {"events", "users", "deals"}
+    assert group_identifies == 20
+    with pytest.raises(SystemExit):
+        main(["--database", str(database), "--shape", "heap"])
+    assert "invalid choice: 'heap'" in capsys.readouterr().err
