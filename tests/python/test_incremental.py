@@ -31,18 +31,18 @@ def _marts(project: DbtProject) -> dict[str, list[tuple]]:
 def test_daily_incremental_runs_with_a_late_event_equal_a_full_refresh(make_project):
     daily = make_project("daily")
     _load_world(daily)
-    daily.build(pql_score_date=DAYS[0])
+    daily.build_models(pql_score_date=DAYS[0])
     assert daily.score_summary()["acc_custom"][2] == 0  # no intent yet
 
     daily.query("insert into raw.events values (?, ?, ?, ?, ?, ?)", LATE_EVENT)
-    daily.build(pql_score_date=DAYS[1])
+    daily.build_models(pql_score_date=DAYS[1])
     assert daily.score_summary()["acc_custom"][2] == 8  # the late pricing view counted
-    daily.build(pql_score_date=DAYS[2])
+    daily.build_models(pql_score_date=DAYS[2])
 
     full = make_project("full")
     _load_world(full)
     full.query("insert into raw.events values (?, ?, ?, ?, ?, ?)", LATE_EVENT)
-    full.build(pql_score_date=DAYS[2])
+    full.build_models(pql_score_date=DAYS[2])
 
     assert _marts(daily) == _marts(full)
 
@@ -50,7 +50,7 @@ def test_daily_incremental_runs_with_a_late_event_equal_a_full_refresh(make_proj
 def test_incremental_run_rereads_only_the_lookback_days(make_project):
     project = make_project()
     _load_world(project)
-    project.build(pql_score_date=DAYS[2])
+    project.build_models(pql_score_date=DAYS[2])
     # Tamper with a day outside the lookback: an incremental run must leave it alone,
     # and replace the days inside it from the events.
     project.query("update analytics.int_events_aggregated_daily set event_count = -1 "

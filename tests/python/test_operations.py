@@ -40,18 +40,18 @@ def daily(tmp_path_factory) -> DbtProject:
 
 
 def test_same_date_twice_gives_identical_marts_and_a_past_date_its_history(daily: DbtProject):
-    daily.build(pql_scoring_model="classic", pql_score_date=DAY_BEFORE)
+    daily.build_models(pql_scoring_model="classic", pql_score_date=DAY_BEFORE)
     day_before = marts_without_run_stamps(daily)
-    daily.build(pql_scoring_model="classic", pql_score_date=SCORE_DATE)
+    daily.build_models(pql_scoring_model="classic", pql_score_date=SCORE_DATE)
     first = marts_without_run_stamps(daily)
     assert first["pql_scores"] != day_before["pql_scores"]  # the two dates do differ
 
-    daily.build(pql_scoring_model="classic", pql_score_date=SCORE_DATE)
+    daily.build_models(pql_scoring_model="classic", pql_score_date=SCORE_DATE)
     assert marts_without_run_stamps(daily) == first
 
     # Re-running the day before reproduces its scores and its history rows, and leaves the
     # later date's history alone.
-    daily.build(pql_scoring_model="classic", pql_score_date=DAY_BEFORE)
+    daily.build_models(pql_scoring_model="classic", pql_score_date=DAY_BEFORE)
     again = marts_without_run_stamps(daily)
     assert again["pql_scores"] == day_before["pql_scores"]
     history_of = lambda rows, date: [row for row in rows if str(row[0]) == date]  # noqa: E731
@@ -61,7 +61,7 @@ def test_same_date_twice_gives_identical_marts_and_a_past_date_its_history(daily
 
 
 def test_mart_records_how_fresh_its_inputs_were(daily: DbtProject):
-    daily.build(pql_scoring_model="classic", pql_score_date=SCORE_DATE)
+    daily.build_models(pql_scoring_model="classic", pql_score_date=SCORE_DATE)
     rows = daily.query("select distinct cast(events_loaded_through as varchar), "
                        "cast(accounts_loaded_through as varchar) from analytics.pql_scores")
     # The newest event at or before the end of the 31st is e14 at midnight; the newest sign-up the 20th.
@@ -187,7 +187,7 @@ def test_personal_data_is_tagged_and_kept_out_of_pql_scores(daily: DbtProject):
     # Every column holding emails is tagged, wherever it is.
     emails = {(node["name"], name) for node in nodes for name in node.get("columns", {}) if "email" in name}
     assert emails <= pii
-    daily.build(pql_scoring_model="classic", pql_score_date=SCORE_DATE)
+    daily.build_models(pql_scoring_model="classic", pql_score_date=SCORE_DATE)
     columns_of = lambda table: {name for (name,) in daily.query(  # noqa: E731
         "select column_name from information_schema.columns where table_schema = 'analytics' and table_name = ?",
         [table])}
@@ -199,7 +199,7 @@ def test_personal_data_is_tagged_and_kept_out_of_pql_scores(daily: DbtProject):
 
 
 def test_docs_generate_and_every_model_column_seed_and_macro_is_documented(daily: DbtProject):
-    daily.build(pql_scoring_model="classic", pql_score_date=SCORE_DATE)
+    daily.build_models(pql_scoring_model="classic", pql_score_date=SCORE_DATE)
     result = daily.dbt("docs", "generate", dbt_vars={"pql_scoring_model": "classic", "pql_score_date": SCORE_DATE})
     assert result.success, result.exception
     target = daily.project_dir / "target"

@@ -35,7 +35,7 @@ def backfilled(tmp_path_factory) -> DbtProject:
 
     project = new_project(tmp_path_factory.mktemp("backfill"))
     _load_world(project)
-    project.build(pql_score_date=SCORE_DATE, pql_backfill_start=BACKFILL_START, pql_backfill_end="2026-03-30")
+    project.build_models(pql_score_date=SCORE_DATE, pql_backfill_start=BACKFILL_START, pql_backfill_end="2026-03-30")
     return project
 
 
@@ -55,8 +55,8 @@ def test_backfill_writes_one_row_per_account_per_date(backfilled: DbtProject):
 def test_each_backfilled_date_equals_the_daily_run_for_that_date_alone(backfilled: DbtProject, make_project):
     daily = make_project("daily")
     _load_world(daily)
-    daily.build(pql_score_date="2026-03-29")
-    daily.build(pql_score_date=SCORE_DATE)
+    daily.build_models(pql_score_date="2026-03-29")
+    daily.build_models(pql_score_date=SCORE_DATE)
     for score_date in ("2026-03-29", SCORE_DATE):
         rows = _history(daily, score_date)
         assert rows, f"the daily run wrote no history for {score_date}"
@@ -66,7 +66,7 @@ def test_each_backfilled_date_equals_the_daily_run_for_that_date_alone(backfille
 
     # Re-running a date replaces its rows: same rows, no duplicates, other dates untouched.
     before = daily.query("select count(*) from analytics.pql_score_history")
-    daily.build(pql_score_date=SCORE_DATE)
+    daily.build_models(pql_score_date=SCORE_DATE)
     assert daily.query("select count(*) from analytics.pql_score_history") == before
     assert _history(daily, SCORE_DATE) == _history(backfilled, SCORE_DATE)
     assert _history(daily, "2026-03-29") == _history(backfilled, "2026-03-29")
@@ -82,7 +82,7 @@ def test_a_date_is_scored_from_events_at_or_before_it_only(backfilled: DbtProjec
     past.query("delete from raw.events where event_time >= ?", [day_after])
     past.query("delete from raw.users where created_at >= ?", [day_after])
     past.query("delete from raw.accounts where created_at >= ?", [day_after])
-    past.build(pql_score_date=PAST_DATE)
+    past.build_models(pql_score_date=PAST_DATE)
 
     assert _history(past, PAST_DATE) == _history(backfilled, PAST_DATE)
 
@@ -112,7 +112,7 @@ def test_tier_changes_follow_the_history(backfilled: DbtProject):
 def test_tier_states_kept_day_by_day_equal_a_recomputation_of_the_whole_history(make_project):
     project = make_project()
     _load_world(project)
-    project.build(pql_score_date="2026-03-28")
+    project.build_models(pql_score_date="2026-03-28")
     for score_date in ("2026-03-29", "2026-03-30"):
         assert project.dbt("run", dbt_vars={"pql_score_date": score_date}).success
     # Re-running a past date recomputes it and every date after it.

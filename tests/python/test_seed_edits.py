@@ -14,7 +14,7 @@ CLASSIC = {"pql_scoring_model": "classic", "pql_score_date": SCORE_DATE}
 def test_editing_weight_threshold_and_event_mapping_changes_exactly_the_affected_scores(make_project):
     project = make_project()
     write_raw_tables(project.database)
-    project.build(**CLASSIC)
+    project.build_models(**CLASSIC)
     before = project.score_summary()
     assert before == EXPECTED_CLASSIC
 
@@ -31,7 +31,7 @@ def test_editing_weight_threshold_and_event_mapping_changes_exactly_the_affected
     # One threshold: Engaged starts at 45 (Cold ends at 44).
     project.edit_seed("pql_tiers", "classic,Cold,1,0,49,", "classic,Cold,1,0,44,")
     project.edit_seed("pql_tiers", "classic,Engaged,2,50,69,", "classic,Engaged,2,45,69,")
-    project.build(**CLASSIC)
+    project.build_models(**CLASSIC)
     after = project.score_summary()
 
     changed = {account for account in before if before[account] != after[account]}
@@ -50,7 +50,7 @@ def test_raising_the_pql_threshold_moves_only_accounts_below_it(make_project):
     write_raw_tables(project.database)
     project.edit_seed("pql_tiers", "classic,Engaged,2,50,69,", "classic,Engaged,2,50,74,")
     project.edit_seed("pql_tiers", "classic,PQL,3,70,89,", "classic,PQL,3,75,89,")
-    project.build(**CLASSIC)
+    project.build_models(**CLASSIC)
     scores = project.scores()
     moved = {
         account_id for account_id, row in scores.items() if row["pql_tier"] != EXPECTED_CLASSIC[account_id][4]

@@ -9,7 +9,7 @@ from fixture_world import ACCOUNTS, EXPECTED_CLASSIC, EXPECTED_RECOMMENDED, SCOR
 def test_shadow_model_reports_who_would_change_tier_and_leaves_live_scores_alone(make_project):
     project: DbtProject = make_project()
     write_raw_tables(project.database)
-    project.build(pql_score_date=SCORE_DATE, pql_scoring_model="classic", pql_shadow_model="recommended")
+    project.build_models(pql_score_date=SCORE_DATE, pql_scoring_model="classic", pql_shadow_model="recommended")
 
     # The live mart is exactly what a classic-only run gives.
     assert project.score_summary() == EXPECTED_CLASSIC
@@ -35,5 +35,5 @@ def test_shadow_model_reports_who_would_change_tier_and_leaves_live_scores_alone
 def test_without_a_shadow_model_the_comparison_is_empty(make_project):
     project: DbtProject = make_project()
     write_raw_tables(project.database)
-    project.build(pql_score_date=SCORE_DATE, pql_scoring_model="classic")
+    project.build_models(pql_score_date=SCORE_DATE, pql_scoring_model="classic")
     assert project.query("select count(*) from analytics.pql_shadow_comparison") == [(0,)]

@@ -117,9 +117,8 @@ def _build(tmp_path_factory, shape: str) -> DbtProject:
             con.execute(f"drop table raw.{table}")
         for statement in statements:
             con.execute(statement)
-    project.build("--select", "+int_events +int_users +int_accounts +pql_rejected_rows",
-                  "--resource-type", "model", "--resource-type", "seed",
-                  pql_event_source=shape, pql_score_date=SCORE_DATE, **tracker_vars)
+    project.build_models("--select", "+int_events +int_users +int_accounts +pql_rejected_rows",
+                         pql_event_source=shape, pql_score_date=SCORE_DATE, **tracker_vars)
     return project
 
 

@@ -82,9 +82,8 @@ def _run_both_days(project: DbtProject, worlds: tuple[Path, Path], shape: str) -
     results = []
     for world, (score_date, live, shadow) in zip(worlds, DAYS, strict=True):
         _load(project, world, shape)
-        project.build(
+        project.build_models(
             "--select", "+pql_scores +pql_shadow_comparison +pql_rejected_rows",
-            "--resource-type", "model", "--resource-type", "seed",
             pql_event_source=shape, pql_score_date=score_date, pql_scoring_model=live, pql_shadow_model=shadow,
             **SHAPE_VARS[shape],
         )
