@@ -42,6 +42,16 @@
 {% endmacro %}
 
 
+{% macro pql_outcome_horizon_days() %}
+    {#-
+        How long after a handoff (an account entering a PQL tier) a deal counts as its
+        outcome, in pql_handoffs: var pql_outcome_horizon_days. Without a deal, a
+        handoff is pending until this many days have passed.
+    -#}
+    {{- pql_whole_number_var('pql_outcome_horizon_days', 30, min_value=1) -}}
+{% endmacro %}
+
+
 {% macro pql_calibration_cohort_every_days() %}
     {#-
         Days between cohort dates in pql_calibration, counted back from the newest

@@ -138,3 +138,35 @@ def test_applied_candidate_scores_beside_the_live_rule_set(world: DbtProject, tm
     compared = world.query("select count(*), count(distinct shadow_model) from analytics.pql_shadow_comparison")
     scored = world.query("select count(*) from analytics.pql_scores")[0][0]
     assert compared == [(scored, 1)]
+
+
+def test_every_pql_handoff_has_the_outcome_the_raw_deals_give(world: DbtProject):
+    """pql_handoffs against a recomputation from pql_tier_changes and the raw deals."""
+    changes = world.query("""
+        select account_id, change_date, from_tier, to_tier from analytics.pql_tier_changes order by 1, 2""")
+    deals = world.query("select account_id, deal_id, created_at, closed_at, is_won from raw.deals order by created_at")
+    score_date, end = dt.date.fromisoformat(SCORE_DATE), dt.datetime.fromisoformat(SCORE_DATE) + dt.timedelta(days=1)
+    pql_tiers = {"PQL", "Hot PQL"}
+    entries: dict[str, list[dt.date]] = {}
+    for account_id, change_date, from_tier, to_tier in changes:
+        if to_tier in pql_tiers and from_tier not in pql_tiers:
+            entries.setdefault(account_id, []).append(change_date)
+    expected = {}
+    for account_id, dates in entries.items():
+        for handoff, next_handoff in zip(dates, [*dates[1:], None], strict=True):
+            horizon_end = handoff + dt.timedelta(days=HORIZON_DAYS)
+            first = next((deal for deal in deals if deal[0] == account_id and deal[2] < end
+                          and handoff < deal[2].date() <= horizon_end
+                          and (next_handoff is None or deal[2].date() <= next_handoff)), None)
+            if first is None:
+                outcome = "nothing" if horizon_end <= score_date else "pending"
+            elif first[3] is not None and first[3] < end:
+                outcome = "won" if first[4] else "lost"
+            else:
+                outcome = "open"
+            expected[(account_id, handoff)] = (outcome, first[1] if first else None)
+    actual = {(account_id, handoff): (outcome, deal_id) for account_id, handoff, outcome, deal_id in world.query(
+        "select account_id, handoff_date, outcome, deal_id from analytics.pql_handoffs")}
+    assert actual == expected
+    outcomes = {outcome for outcome, _ in actual.values()}
+    assert {"nothing", "pending"} <= outcomes and outcomes & {"won", "lost", "open"}

@@ -1,0 +1,141 @@
+-- Every PQL handed to sales, and what came of it: one row per handoff - an account
+-- entering a PQL tier of the live rule set (int_tier_changes, with hysteresis), or
+-- first scored in one - with its score, tier, reasons and hot trigger that day, and the
+-- first deal the account opened after it, within var pql_outcome_horizon_days and
+-- before its next handoff, as the CRM stood at the end of the score date.
+--
+-- outcome:
+--   won, lost   a deal opened within the horizon, and closed so
+--   closed      closed, the CRM row not saying whether won
+--   open        a deal opened within the horizon, not closed yet
+--   nothing     no deal opened within the horizon, which has passed
+--   pending     no deal yet, and the horizon has not passed: not counted as a failure
+{%- set horizon_days = pql_outcome_horizon_days() | int %}
+
+with
+
+inputs_gate as (
+
+    select * from {{ ref('int_inputs_gate') }}
+
+),
+
+tiers as (
+
+    select
+        scoring_model,
+        tier_rank,
+        is_pql
+    from {{ ref('pql_tiers') }}
+
+),
+
+pql_entries as (
+
+    select
+        changes.account_id,
+        changes.scoring_model,
+        changes.score_date as handoff_date,
+        changes.tier_name as pql_tier,
+        changes.pql_score,
+        changes.hot_trigger
+    from {{ ref('int_tier_changes') }} as changes
+    inner join tiers
+        on
+            changes.scoring_model = tiers.scoring_model
+            and changes.tier_rank = tiers.tier_rank
+    left join tiers as previous_tiers
+        on
+            changes.scoring_model = previous_tiers.scoring_model
+            and changes.previous_tier_rank = previous_tiers.tier_rank
+    where
+        changes.scoring_model = '{{ pql_scoring_model() }}'
+        and changes.is_tier_change
+        and changes.score_date <= {{ pql_score_date() }}
+        and tiers.is_pql
+        and not coalesce(previous_tiers.is_pql, false)
+
+),
+
+handoffs as (
+
+    select
+        pql_entries.*,
+        history.score_reasons,
+        cast({{ dbt.dateadd('day', horizon_days, 'pql_entries.handoff_date') }} as date) as horizon_end_date,
+        lead(pql_entries.handoff_date) over (
+            partition by pql_entries.account_id order by pql_entries.handoff_date
+        ) as next_handoff_date
+    from pql_entries
+    left join {{ ref('int_score_history') }} as history
+        on
+            pql_entries.account_id = history.account_id
+            and pql_entries.scoring_model = history.scoring_model
+            and pql_entries.handoff_date = history.score_date
+
+),
+
+first_deals as (
+
+    -- The first deal opened after each handoff, within its horizon and before the next.
+    select
+        handoffs.account_id,
+        handoffs.handoff_date,
+        deals.deal_id,
+        deals.created_at,
+        deals.created_date,
+        -- As the CRM stood at the end of the score date.
+        case when deals.closed_at < {{ pql_score_date_end() }} then deals.closed_at end as closed_at,
+        case when deals.closed_at < {{ pql_score_date_end() }} then deals.is_won end as is_won,
+        row_number() over (
+            partition by handoffs.account_id, handoffs.handoff_date
+            order by deals.created_at, deals.deal_id
+        ) as deal_order
+    from handoffs
+    inner join {{ ref('int_deals') }} as deals
+        on
+            handoffs.account_id = deals.account_id
+            and handoffs.handoff_date < deals.created_date
+            and handoffs.horizon_end_date >= deals.created_date
+            and (handoffs.next_handoff_date is null or handoffs.next_handoff_date >= deals.created_date)
+            and deals.created_at < {{ pql_score_date_end() }}
+
+),
+
+final as (
+
+    select
+        handoffs.account_id,
+        handoffs.handoff_date,
+        handoffs.pql_tier,
+        handoffs.pql_score,
+        handoffs.hot_trigger,
+        handoffs.score_reasons,
+        handoffs.horizon_end_date,
+        case
+            when first_deals.is_won then 'won'
+            when first_deals.is_won = false then 'lost'
+            when first_deals.closed_at is not null then 'closed'
+            when first_deals.deal_id is not null then 'open'
+            when handoffs.horizon_end_date <= {{ pql_score_date() }} then 'nothing'
+            else 'pending'
+        end as outcome,
+        first_deals.deal_id,
+        first_deals.created_at as deal_opened_at,
+        {{ dbt.datediff('handoffs.handoff_date', 'first_deals.created_date', 'day') }} as days_to_deal,  -- noqa: LT05
+        first_deals.closed_at as deal_closed_at,
+        {{ dbt.datediff('handoffs.handoff_date', 'cast(first_deals.closed_at as date)', 'day') }} as days_to_close,  -- noqa: LT05
+        handoffs.scoring_model,
+        {{ pql_score_date() }} as score_date
+    from handoffs
+    inner join inputs_gate
+        on inputs_gate.inputs_are_trusted
+    left join first_deals
+        on
+            handoffs.account_id = first_deals.account_id
+            and handoffs.handoff_date = first_deals.handoff_date
+            and first_deals.deal_order = 1
+
+)
+
+select * from final
