@@ -1,10 +1,10 @@
 -- Every raw event row (stg_raw__events), with its problem now that its account is
--- looked up: the row's own problem, after
+-- looked up: first
 --   no_account                 account_id null or blank
 --   unknown_account            account_id not in int_accounts
--- int_event_copies and int_events_checked read it. For the trackers whose events may
--- lack the account (macros/trackers/pql_event_source.sql), an event without one is its
--- user's, when the users table gives the user exactly one account.
+-- then the problem of its name or time. int_event_copies and int_events_checked read it.
+-- For the trackers whose events may lack the account (macros/trackers/pql_event_source.sql),
+-- an event without one is its user's, when the users table gives the user exactly one.
 {%- set take_the_users_account = pql_events_take_the_users_account() %}
 with
 
@@ -38,15 +38,12 @@ with_account as (
 
     select
         events.*,
-        {% if take_the_users_account %}
-            case
-                when events.account_id is null or trim(events.account_id) = ''
-                    then users_of_one_account.account_id
-                else events.account_id
-            end as event_account_id
-        {% else %}
-            events.account_id as event_account_id
-        {% endif %}
+        {%- set delivered_account = "case when trim(events.account_id) != '' then events.account_id end" %}
+        {% if take_the_users_account -%}
+            coalesce({{ delivered_account }}, users_of_one_account.account_id)
+        {%- else -%}
+            {{ delivered_account }}
+        {%- endif %} as event_account_id
     from events
     {% if take_the_users_account %}
         left join users_of_one_account
@@ -61,18 +58,17 @@ final as (
         with_account.event_id,
         with_account.source_event_id,
         with_account.user_id,
-        with_account.event_account_id as account_id,
+        -- The account found, else as delivered (null or blank).
+        coalesce(with_account.event_account_id, with_account.account_id) as account_id,
         with_account.event_name,
         with_account.event_at,
         with_account.event_date,
         with_account.session_id,
         with_account.properties_text,
         case
-            when with_account.event_account_id is null or trim(with_account.event_account_id) = ''
-                then 'no_account'
+            when with_account.event_account_id is null then 'no_account'
             when accounts.account_id is null then 'unknown_account'
-            -- The row's own problems, its account apart.
-            else nullif(with_account.row_problem, 'no_account')
+            else with_account.row_problem
         end as row_problem
     from with_account
     left join accounts

@@ -1,7 +1,8 @@
--- Every raw event row, typed and identified, with the problem it has on its own
+-- Every raw event row, typed and identified, with the problem its name and time have
 -- (null when none): the one model that reads the raw events table, or the tracker's
--- events (models/staging/<tracker>/) when var pql_event_source names one. Checks that need
--- other rows (unknown accounts, copies of an id) are in models/intermediate/quality.
+-- events (models/staging/trackers/<tracker>/) when var pql_event_source names one.
+-- Its account - missing, or not a known account - is checked where it is looked up,
+-- in int_events_account_checked; copies of an id in models/intermediate/quality too.
 --
 -- row_problem, first that applies:
 --   no_event_name              event name null or blank
@@ -9,8 +10,6 @@
 --   no_event_time              event time null
 --   event_time_before_2000     event time before 2000-01-01: a default or epoch-zero clock
 --   event_time_in_future       event time after this run started: a device clock ahead
---   no_account                 account_id null or blank (last: int_events_account_checked
---                              may find it from the user, and puts it first)
 -- An event name that no signal reads is not a problem: it counts towards the '*'
 -- signals (active days, active users, sessions). Properties that are not valid JSON
 -- are read as empty: the event is kept, without a session id.
@@ -78,7 +77,6 @@ final as (
             when event_at < cast('2000-01-01 00:00:00' as {{ dbt.type_timestamp() }})
                 then 'event_time_before_2000'
             when event_at > {{ pql_run_started_timestamp() }} then 'event_time_in_future'
-            when account_id is null or trim(account_id) = '' then 'no_account'
         end as row_problem
     from renamed
 
