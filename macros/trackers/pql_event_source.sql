@@ -40,9 +40,9 @@
 {% macro pql_events_take_the_users_account() %}
     {#-
         Whether an event without an account is its user's, when `users` gives the user
-        exactly one: for the trackers whose events carry the account only where the app
-        sets it (Snowplow, Amplitude, Mixpanel, PostHog). Native events name theirs, and
-        Segment's and RudderStack's take the user's latest group call.
+        exactly one: for the trackers whose users come from the app's `users` table
+        (Snowplow, Amplitude, Mixpanel, PostHog). Native events name their account, and
+        Segment's and RudderStack's take the user's latest group call, beside their users.
     -#}
-    {{ return(pql_event_source() in ['snowplow', 'amplitude', 'mixpanel', 'posthog']) }}
+    {{ return(pql_event_source() != 'native' and pql_tracker_model('users') is none) }}
 {% endmacro %}

@@ -25,7 +25,7 @@ tracks as (
 
 identified as (
 
-    {{ pql_last_identified_users(
+    {{ pql_latest_per_key(
         identifies, pql_source_column('identifies', 'anonymous_id'), pql_source_column('identifies', 'user_id'),
         pql_source_column('identifies', 'timestamp')
     ) }}
@@ -34,7 +34,10 @@ identified as (
 
 latest_groups as (
 
-    {{ pql_segment_spec_group_calls(groups) }}
+    {{ pql_latest_per_key(
+        groups, pql_source_column('groups', 'user_id'), pql_source_column('groups', 'group_id'),
+        pql_source_column('groups', 'timestamp')
+    ) }}
 
 ),
 
@@ -42,9 +45,9 @@ final as (
 
     select
         tracks.id as event_id,
-        coalesce(cast(tracks.user_id as {{ dbt.type_string() }}), identified.user_id) as user_id,
+        coalesce(cast(tracks.user_id as {{ dbt.type_string() }}), identified.latest_id) as user_id,
         coalesce(
-            nullif(trim(cast(tracks.context_group_id as {{ dbt.type_string() }})), ''), latest_groups.group_id
+            nullif(trim(cast(tracks.context_group_id as {{ dbt.type_string() }})), ''), latest_groups.latest_id
         ) as account_id,
         tracks.event as event_name,
         tracks.timestamp as event_time,
@@ -55,31 +58,13 @@ final as (
     left join identified
         on
             tracks.user_id is null
-            and cast(tracks.anonymous_id as {{ dbt.type_string() }}) = identified.anonymous_id
+            and cast(tracks.anonymous_id as {{ dbt.type_string() }}) = identified.key_id
     left join latest_groups
-        on
-            coalesce(cast(tracks.user_id as {{ dbt.type_string() }}), identified.user_id) = latest_groups.user_id
-            and latest_groups.newest_first = 1
+        on coalesce(cast(tracks.user_id as {{ dbt.type_string() }}), identified.latest_id) = latest_groups.key_id
 
 )
 
 select * from final
-{% endmacro %}
-
-
-{% macro pql_segment_spec_group_calls(groups) %}
-    {#- Every user's group calls, newest first (newest_first = 1: the user's latest group). -#}
-    select
-        cast({{ pql_source_column('groups', 'user_id') }} as {{ dbt.type_string() }}) as user_id,
-        cast({{ pql_source_column('groups', 'group_id') }} as {{ dbt.type_string() }}) as group_id,
-        row_number() over (
-            partition by {{ pql_source_column('groups', 'user_id') }}
-            order by {{ pql_source_column('groups', 'timestamp') }} desc, {{ pql_source_column('groups', 'group_id') }}
-        ) as newest_first
-    from {{ groups }}
-    where
-        {{ pql_source_column('groups', 'user_id') }} is not null
-        and {{ pql_source_column('groups', 'group_id') }} is not null
 {% endmacro %}
 
 
@@ -102,9 +87,12 @@ users as (
 memberships as (
 
     select distinct
-        user_id,
-        group_id
-    from ({{ pql_segment_spec_group_calls(groups) }}) as group_calls
+        cast({{ pql_source_column('groups', 'user_id') }} as {{ dbt.type_string() }}) as user_id,
+        cast({{ pql_source_column('groups', 'group_id') }} as {{ dbt.type_string() }}) as group_id
+    from {{ groups }}
+    where
+        {{ pql_source_column('groups', 'user_id') }} is not null
+        and {{ pql_source_column('groups', 'group_id') }} is not null
 
 ),
 
@@ -169,15 +157,3 @@ final as (
 
 select * from final
 {% endmacro %}
-
-
-{% macro pql_host_of(url) %}
-    {#- The host of a URL or bare domain, lowercased, without scheme, `www.` or path. -#}
-    {%- set lowered = "lower(trim(cast(" ~ url ~ " as " ~ dbt.type_string() ~ ")))" -%}
-    {%- set without_scheme = dbt.replace(dbt.replace(lowered, "'https://'", "''"), "'http://'", "''") -%}
-    {%- set host = dbt.split_part(without_scheme, "'/'", 1) -%}
-    case
-        when {{ host }} like 'www.%' then {{ dbt.right(host, dbt.length(host) ~ ' - 4') }}
-        else {{ host }}
-    end
-{%- endmacro %}

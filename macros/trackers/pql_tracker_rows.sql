@@ -1,22 +1,23 @@
-{% macro pql_last_identified_users(rows, anonymous_id, user_id, seen_at) %}
+{% macro pql_latest_per_key(rows, key, value, seen_at) %}
     {#-
-        The user each anonymous id (a device, a browser, an anonymous distinct id) was
-        last seen as, from the rows holding both: one row per anonymous id, with columns
-        anonymous_id and user_id. `rows` is a CTE or relation, the others its columns.
+        For each key, its value in the newest of the rows holding both: the user each
+        anonymous id (a device, a browser) was last seen as, the group each user last
+        joined. Columns key_id and latest_id, one row per key. `rows` is a CTE or
+        relation, the others its columns.
     -#}
     select
-        anonymous_id,
-        user_id
+        key_id,
+        latest_id
     from (
         select
-            cast({{ anonymous_id }} as {{ dbt.type_string() }}) as anonymous_id,
-            cast({{ user_id }} as {{ dbt.type_string() }}) as user_id,
+            cast({{ key }} as {{ dbt.type_string() }}) as key_id,
+            cast({{ value }} as {{ dbt.type_string() }}) as latest_id,
             row_number() over (
-                partition by {{ anonymous_id }}
-                order by {{ seen_at }} desc, {{ user_id }}
+                partition by {{ key }}
+                order by {{ seen_at }} desc, {{ value }}
             ) as newest_first
         from {{ rows }}
-        where {{ anonymous_id }} is not null and {{ user_id }} is not null
+        where {{ key }} is not null and {{ value }} is not null
     ) as sightings
     where newest_first = 1
 {% endmacro %}
@@ -36,4 +37,16 @@
     country,
     icp_match,
     created_at
+{%- endmacro %}
+
+
+{% macro pql_host_of(url) %}
+    {#- The host of a URL or bare domain, lowercased, without scheme, `www.` or path. -#}
+    {%- set lowered = "lower(trim(cast(" ~ url ~ " as " ~ dbt.type_string() ~ ")))" -%}
+    {%- set without_scheme = dbt.replace(dbt.replace(lowered, "'https://'", "''"), "'http://'", "''") -%}
+    {%- set host = dbt.split_part(without_scheme, "'/'", 1) -%}
+    case
+        when {{ host }} like 'www.%' then {{ dbt.right(host, dbt.length(host) ~ ' - 4') }}
+        else {{ host }}
+    end
 {%- endmacro %}

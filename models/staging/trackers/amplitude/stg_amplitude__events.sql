@@ -19,7 +19,7 @@ events as (
 
 devices as (
 
-    {{ pql_last_identified_users('events', 'device_id', 'user_id', 'event_time') }}
+    {{ pql_latest_per_key('events', 'device_id', 'user_id', 'event_time') }}
 
 ),
 
@@ -27,7 +27,7 @@ final as (
 
     select
         events.uuid as event_id,
-        coalesce(cast(events.user_id as {{ dbt.type_string() }}), devices.user_id) as user_id,
+        coalesce(cast(events.user_id as {{ dbt.type_string() }}), devices.latest_id) as user_id,
         -- A group is a list of names, or one name.
         coalesce(
             {{ pql_json_text('events.groups', [pql_group_type(), 0]) }},
@@ -44,7 +44,7 @@ final as (
     left join devices
         on
             events.user_id is null
-            and events.device_id = devices.anonymous_id
+            and events.device_id = devices.key_id
     where coalesce(events.event_type, '') not in ('$identify', '$groupidentify')
 
 )

@@ -29,7 +29,7 @@ identified as (
 
 devices as (
 
-    {{ pql_last_identified_users('identified', 'device_id', 'property_user_id', 'time') }}
+    {{ pql_latest_per_key('identified', 'device_id', 'property_user_id', 'time') }}
 
 ),
 
@@ -38,7 +38,7 @@ final as (
     select
         identified.insert_id as event_id,
         coalesce(
-            identified.property_user_id, devices.user_id, cast(identified.distinct_id as {{ dbt.type_string() }})
+            identified.property_user_id, devices.latest_id, cast(identified.distinct_id as {{ dbt.type_string() }})
         ) as user_id,
         {{ pql_json_text('identified.properties', pql_mixpanel_account_property()) }} as account_id,
         identified.event_name,
@@ -53,7 +53,7 @@ final as (
     left join devices
         on
             identified.property_user_id is null
-            and identified.device_id = devices.anonymous_id
+            and identified.device_id = devices.key_id
     where coalesce(identified.event_name, '') not in ('$identify', '$create_alias', '$merge')
 
 )

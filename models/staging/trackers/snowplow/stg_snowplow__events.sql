@@ -40,7 +40,7 @@ first_collected as (
 
 logins as (
 
-    {{ pql_last_identified_users('events', 'domain_userid', 'user_id', 'collector_tstamp') }}
+    {{ pql_latest_per_key('events', 'domain_userid', 'user_id', 'collector_tstamp') }}
 
 ),
 
@@ -48,7 +48,7 @@ final as (
 
     select
         first_collected.event_id,
-        coalesce(first_collected.user_id, logins.user_id, first_collected.domain_userid) as user_id,
+        coalesce(first_collected.user_id, logins.latest_id, first_collected.domain_userid) as user_id,
         first_collected.account_id,
         coalesce(first_collected.se_action, first_collected.event_name) as event_name,
         first_collected.first_derived_tstamp as event_time,
@@ -58,7 +58,7 @@ final as (
     left join logins
         on
             first_collected.user_id is null
-            and first_collected.domain_userid = logins.anonymous_id
+            and first_collected.domain_userid = logins.key_id
 
 )
 
