@@ -14,11 +14,20 @@
     {{ return(adapter.dispatch('pql_json_text', 'pql_scoring')(json_column, steps)) }}
 {% endmacro %}
 
-{% macro pql_json_path(steps, quote='"') -%}
-    {#- A JSON path from checked steps: keys quoted ($."$groups"."company"), positions as [0]. -#}
-    ${%- for step in steps -%}
-        {%- if step is number -%}[{{ step }}]{%- else -%}.{{ quote }}{{ step }}{{ quote }}{%- endif -%}
+{% macro pql_json_path(steps, root='$', quote='"') -%}
+    {#-
+        A JSON path from checked steps: keys quoted ($."$groups"."company"), positions as
+        [0]. Snowflake's paths have no root; Spark's take their keys unquoted.
+    -#}
+    {%- set parts = [] -%}
+    {%- for step in steps -%}
+        {%- if step is number -%}
+            {%- do parts.append('[' ~ step ~ ']') -%}
+        {%- else -%}
+            {%- do parts.append(('.' if root or parts else '') ~ quote ~ step ~ quote) -%}
+        {%- endif -%}
     {%- endfor -%}
+    {{- root ~ parts | join('') -}}
 {%- endmacro %}
 
 {% macro default__pql_json_text(json_column, steps) -%}
@@ -30,8 +39,7 @@
 
 {% macro snowflake__pql_json_text(json_column, steps) -%}
     {#- to_varchar turns a VARIANT back into JSON text, so one path serves both storages. -#}
-    {%- set path = pql_json_path(steps)[1:] %}
-    cast(get_path(try_parse_json(to_varchar({{ json_column }})), '{{ path[1:] if path.startswith('.') else path }}') as varchar)
+    cast(get_path(try_parse_json(to_varchar({{ json_column }})), '{{ pql_json_path(steps, root='') }}') as varchar)
 {%- endmacro %}
 
 {% macro bigquery__pql_json_text(json_column, steps) -%}
@@ -42,7 +50,7 @@
 
 {% macro spark__pql_json_text(json_column, steps) -%}
     {#- get_json_object gives null for invalid JSON text; its paths take keys unquoted. -#}
-    get_json_object(cast({{ json_column }} as string), '{{ pql_json_path(steps, quote="") }}')
+    get_json_object(cast({{ json_column }} as string), '{{ pql_json_path(steps, quote='') }}')
 {%- endmacro %}
 
 
