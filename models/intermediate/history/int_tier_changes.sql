@@ -153,6 +153,7 @@ final as (
         redone.pql_score,
         redone.tier_rank,
         tiers.tier_name,
+        tiers.is_pql,
         redone.hot_trigger,
         redone.is_held_in_dead_band,
         redone.is_tier_change,
@@ -160,6 +161,7 @@ final as (
         cast(redone.previous_score as {{ dbt.type_int() }}) as previous_score,
         cast(redone.previous_tier_rank as {{ dbt.type_int() }}) as previous_tier_rank,
         previous_tiers.tier_name as previous_tier_name,
+        previous_tiers.is_pql as was_pql,
         case
             when not redone.is_tier_change then null
             when redone.previous_date is null then 'first scored'

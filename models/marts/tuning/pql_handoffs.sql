@@ -20,40 +20,22 @@ inputs_gate as (
 
 ),
 
-tiers as (
-
-    select
-        scoring_model,
-        tier_rank,
-        is_pql
-    from {{ ref('pql_tiers') }}
-
-),
-
 pql_entries as (
 
     select
-        changes.account_id,
-        changes.scoring_model,
-        changes.score_date as handoff_date,
-        changes.tier_name as pql_tier,
-        changes.pql_score,
-        changes.hot_trigger
-    from {{ ref('int_tier_changes') }} as changes
-    inner join tiers
-        on
-            changes.scoring_model = tiers.scoring_model
-            and changes.tier_rank = tiers.tier_rank
-    left join tiers as previous_tiers
-        on
-            changes.scoring_model = previous_tiers.scoring_model
-            and changes.previous_tier_rank = previous_tiers.tier_rank
+        account_id,
+        scoring_model,
+        score_date as handoff_date,
+        tier_name as pql_tier,
+        pql_score,
+        hot_trigger
+    from {{ ref('int_tier_changes') }}
     where
-        changes.scoring_model = '{{ pql_scoring_model() }}'
-        and changes.is_tier_change
-        and changes.score_date <= {{ pql_score_date() }}
-        and tiers.is_pql
-        and not coalesce(previous_tiers.is_pql, false)
+        scoring_model = '{{ pql_scoring_model() }}'
+        and is_tier_change
+        and score_date <= {{ pql_score_date() }}
+        and is_pql
+        and not coalesce(was_pql, false)
 
 ),
 
