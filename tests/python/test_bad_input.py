@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from conftest import DbtProject, new_project
+from conftest import DbtProject, copy_built_project, new_project
 from fixture_world import ACCOUNTS, EVENTS, EXPECTED_CLASSIC, SCORE_DATE, USERS, write_raw_tables
 
 FUTURE = (dt.datetime.now(dt.UTC) + dt.timedelta(days=30)).strftime("%Y-%m-%d %H:%M:%S")
@@ -169,11 +169,9 @@ def build_and_capture(project: DbtProject, **dbt_vars) -> tuple[bool, str]:
 
 
 @pytest.fixture
-def good_build(make_project) -> DbtProject:
-    project = make_project()
-    write_raw_tables(project.database)
-    project.build(pql_scoring_model="classic", pql_score_date=SCORE_DATE)
-    return project
+def good_build(built_classic_world: DbtProject, tmp_path) -> DbtProject:
+    """A copy of the hand-made world, built green, for one test to break."""
+    return copy_built_project(built_classic_world, tmp_path)
 
 
 MARTS = ("pql_scores", "pql_contacts", "pql_score_history", "pql_tier_changes")

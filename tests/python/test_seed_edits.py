@@ -3,9 +3,11 @@ and a broken seed stops the build with the row and the reason."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from conftest import copy_built_project
+from conftest import DbtProject, copy_built_project
 from fixture_world import EXPECTED_CLASSIC, SCORE_DATE, write_raw_tables
 
 CLASSIC = {"pql_scoring_model": "classic", "pql_score_date": SCORE_DATE}
@@ -60,43 +62,46 @@ def test_raising_the_pql_threshold_moves_only_accounts_below_it(make_project):
     assert (pql["pql_score"], pql["pql_tier"], pql["is_pql"], pql["sla_hours"]) == (74, "Engaged", False, None)
 
 
-@pytest.mark.parametrize(
-    ("seed", "old", "new", "expected_problem"),
-    [
-        ("pql_tiers", "classic,PQL,3,70,89,", "classic,PQL,3,70,92,",
-         "scoring_model=classic, tier_name=Hot PQL, problem=band overlaps tier PQL"),
-        ("pql_tiers", "classic,PQL,3,70,89,", "classic,PQL,3,70,85,",
-         "scoring_model=classic, tier_name=Hot PQL, problem=gap between this band and tier PQL"),
-        ("pql_components", "classic,intent,20", "classic,intent,15",
-         "scoring_model=classic, component=None, "
-         "problem=component caps sum to 95, under 100: no account can score 100"),
-        ("pql_rules", "classic,classic_employees_50_500,fit,employee_count,50,500,",
-         "classic,classic_employees_50_500,fit,employee_count,500,50,",
-         "rule_id=classic_employees_50_500, problem=value band is inverted: min_value is above max_value"),
-        ("pql_rules", "classic,classic_icp_match,fit,is_icp_match,", "classic,classic_icp_match,fit,is_icp_mach,",
-         "rule_id=classic_icp_match, problem=unknown signal is_icp_mach"),
-        ("pql_rules", "classic,classic_icp_match,fit,", "classic,classic_icp_match,firmographic,",
-         "rule_id=classic_icp_match, problem=component firmographic has no cap in pql_components"),
-        ("pql_signals", "workspace_created_30d,has_event,30,", "workspace_created_30d,has_event,120,",
-         "signal_name=workspace_created_30d, problem=window_days is longer than var pql_max_window_days (90)"),
-    ],
-    ids=["tier-overlap", "tier-gap", "caps-under-100", "inverted-band", "unknown-signal", "unknown-component",
-         "window-too-long"],
-)
-def test_broken_seed_fails_build_naming_row_and_reason_and_keeps_previous_scores(
-    built_classic_world, tmp_path, seed, old, new, expected_problem
-):
-    project = copy_built_project(built_classic_world, tmp_path)
+# Seven seed mistakes at once, one per check: one build must name every row and reason.
+BROKEN_SEEDS = {
+    "tier-overlap": ("pql_tiers", "classic,PQL,3,70,89,", "classic,PQL,3,70,92,",
+                     "scoring_model=classic, tier_name=Hot PQL, problem=band overlaps tier PQL"),
+    "tier-gap": ("pql_tiers", "classic,Cold,1,0,49,", "classic,Cold,1,0,45,",
+                 "scoring_model=classic, tier_name=Engaged, problem=gap between this band and tier Cold"),
+    "caps-under-100": ("pql_components", "classic,intent,20", "classic,intent,15",
+                       "scoring_model=classic, component=None, "
+                       "problem=component caps sum to 95, under 100: no account can score 100"),
+    "inverted-band": ("pql_rules", "classic,classic_employees_50_500,fit,employee_count,50,500,",
+                      "classic,classic_employees_50_500,fit,employee_count,500,50,",
+                      "rule_id=classic_employees_50_500, problem=value band is inverted: min_value is above max_value"),
+    "unknown-signal": ("pql_rules", "classic,classic_icp_match,fit,is_icp_match,",
+                       "classic,classic_icp_match,fit,is_icp_mach,",
+                       "rule_id=classic_icp_match, problem=unknown signal is_icp_mach"),
+    "unknown-component": ("pql_rules", "classic,classic_icp_industry,fit,", "classic,classic_icp_industry,firmographic,",
+                          "rule_id=classic_icp_industry, problem=component firmographic has no cap in pql_components"),
+    "window-too-long": ("pql_signals", "workspace_created_30d,has_event,30,", "workspace_created_30d,has_event,120,",
+                        "signal_name=workspace_created_30d, "
+                        "problem=window_days is longer than var pql_max_window_days (90)"),
+}
 
-    project.edit_seed(seed, old, new)
-    result = project.dbt("build", dbt_vars=CLASSIC)
 
-    assert not result.success
+@pytest.fixture(scope="module")
+def broken_seeds_build(built_classic_world, tmp_path_factory) -> tuple[DbtProject, bool]:
+    project = copy_built_project(built_classic_world, tmp_path_factory.mktemp("broken_seeds"))
+    for seed, old, new, _ in BROKEN_SEEDS.values():
+        project.edit_seed(seed, old, new)
+    return project, project.dbt("build", dbt_vars=CLASSIC).success
+
+
+@pytest.mark.parametrize("mistake", list(BROKEN_SEEDS))
+def test_broken_seed_fails_build_naming_row_and_reason_and_keeps_previous_scores(broken_seeds_build, mistake):
+    project, succeeded = broken_seeds_build
+    expected_problem = BROKEN_SEEDS[mistake][3]
+
+    assert not succeeded
     assert any(expected_problem in line for line in project.log_lines), "\n".join(project.log_lines[-30:])
     # The mart is not rebuilt on bad seeds: reverse ETL keeps reading the last good scores.
-    assert project.query("select distinct scored_at from analytics.pql_scores") == [
-        (__import__("datetime").datetime(2000, 1, 1),)
-    ]
+    assert project.query("select distinct scored_at from analytics.pql_scores") == [(dt.datetime(2000, 1, 1),)]
 
 
 def test_unknown_live_scoring_model_fails_instead_of_scoring_zero(make_project):
