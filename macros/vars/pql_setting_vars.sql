@@ -52,6 +52,39 @@
 {% endmacro %}
 
 
+{% macro pql_read_dispositions() %}
+    {#-
+        Whether the CRM's dispositions table is read (source raw.dispositions): var
+        pql_read_dispositions, false by default in dbt_project.yml, where the source's
+        `enabled` reads it too. Without it, no disposition routes, labels or shows.
+    -#}
+    {{ return(pql_boolean_var('pql_read_dispositions', false)) }}
+{% endmacro %}
+
+
+{% macro pql_weekly_pql_capacity() %}
+    {#-
+        How many new PQLs sales can work a week: var pql_weekly_pql_capacity, a whole
+        number; unset (the default) means no limit is checked. Read by
+        tests/health/new_pql_flow_fits_rep_capacity.sql and the tuning command.
+    -#}
+    {%- if var('pql_weekly_pql_capacity', none) in (none, '') -%}
+        null
+    {%- else -%}
+        {{- pql_whole_number_var('pql_weekly_pql_capacity', none, unit='PQLs', min_value=1, max_value=1000000) -}}
+    {%- endif -%}
+{% endmacro %}
+
+
+{% macro pql_capacity_weeks() %}
+    {#-
+        How many recent weeks (7 days each, back from the score date) the capacity check
+        counts new PQLs over: var pql_capacity_weeks.
+    -#}
+    {{- pql_whole_number_var('pql_capacity_weeks', 4, unit='weeks', min_value=1, max_value=52) -}}
+{% endmacro %}
+
+
 {% macro pql_calibration_cohort_every_days() %}
     {#-
         Days between cohort dates in pql_calibration, counted back from the newest
@@ -94,11 +127,14 @@
         Share of a raw table's rows that may be rejected before tests/quality/rejection_rate_is_low.sql
         warns: var pql_rejection_rate_warn, a number from 0 to 1.
     -#}
-    {%- set value = var('pql_rejection_rate_warn', 0.01) | string | trim -%}
-    {%- if not modules.re.fullmatch('(0(\\.[0-9]+)?|1(\\.0+)?|\\.[0-9]+)', value) -%}
-        {{ exceptions.raise_compiler_error(
-            "var pql_rejection_rate_warn must be a number from 0 to 1 (0.01 is 1%), got '" ~ value ~ "'"
-        ) }}
-    {%- endif -%}
-    {{- value -}}
+    {{- pql_share_var('pql_rejection_rate_warn', 0.01) -}}
+{% endmacro %}
+
+
+{% macro pql_holdout_share() %}
+    {#-
+        Share of accounts held out of sales routing, to measure what routing itself adds:
+        var pql_holdout_share, from 0 (the default: no holdout) to 0.5.
+    -#}
+    {{- pql_share_var('pql_holdout_share', 0, max_value=0.5, example='0.1 holds out 10% of accounts') -}}
 {% endmacro %}

@@ -60,3 +60,29 @@
     {%- endif -%}
     {{ return(raw_value | string) }}
 {% endmacro %}
+
+
+{% macro pql_boolean_var(var_name, default) %}
+    {#- A var holding true or false (a YAML boolean or its text), checked; `default` when the var is unset. -#}
+    {%- set raw_value = var(var_name, default) | string | trim | lower -%}
+    {%- if raw_value not in ('true', 'false') -%}
+        {{ exceptions.raise_compiler_error(
+            "var " ~ var_name ~ " must be true or false, got '" ~ raw_value ~ "'"
+        ) }}
+    {%- endif -%}
+    {{ return(raw_value == 'true') }}
+{% endmacro %}
+
+
+{% macro pql_share_var(var_name, default, max_value=1, example='0.01 is 1%') %}
+    {#- A var holding a share: a decimal number from 0 to max_value, checked before it reaches SQL. -#}
+    {%- set raw_value = var(var_name, default) | string | trim -%}
+    {%- set is_share = modules.re.fullmatch('(0|1)?(\\.[0-9]+)?', raw_value) and raw_value not in ('', '.') -%}
+    {%- if not is_share or raw_value | float > max_value -%}
+        {{ exceptions.raise_compiler_error(
+            "var " ~ var_name ~ " must be a number from 0 to " ~ max_value ~ " (" ~ example ~ "), got '"
+            ~ raw_value ~ "'"
+        ) }}
+    {%- endif -%}
+    {{- raw_value -}}
+{% endmacro %}

@@ -41,6 +41,7 @@ final as (
         account_scores.pql_tier,
         account_scores.pql_tier_rank,
         account_scores.is_pql,
+        account_scores.is_held_out,
         account_scores.treatment,
         account_scores.sla_hours,
         account_scores.hot_trigger,

@@ -1,7 +1,7 @@
 -- Each account's tier, rank and PQL flag are those of the one band in pql_tiers
 -- holding its score, or of the top tier when a hot trigger holds and no routing
 -- gate does; its SLA is the shorter of the score tier's and the trigger's, and
--- none when a gate holds.
+-- none when a gate holds or the account is a held-out PQL.
 with
 
 scores as (
@@ -40,6 +40,7 @@ expected as (
         scores.pql_tier_rank,
         scores.is_pql,
         scores.sla_hours,
+        scores.is_held_out,
         count(score_tiers.tier_name) as matching_bands,
         max(case
             when routing.hot_trigger is not null and routing.routing_gate is null
@@ -48,6 +49,7 @@ expected as (
         end) as expected_tier_rank,
         max(case
             when routing.routing_gate is not null then null
+            when scores.is_held_out and scores.is_pql then null
             when
                 routing.hot_trigger_sla_hours is not null
                 and (score_tiers.sla_hours is null or routing.hot_trigger_sla_hours < score_tiers.sla_hours)
@@ -66,7 +68,7 @@ expected as (
         on
             scores.scoring_model = score_tiers.scoring_model
             and scores.pql_score between score_tiers.min_score and score_tiers.max_score
-    group by 1, 2, 3, 4, 5
+    group by 1, 2, 3, 4, 5, 6
 
 )
 

@@ -117,6 +117,18 @@ kept_deals as (
 
 ),
 
+raw_dispositions as (
+
+    select count(*) as row_count from {{ ref('stg_raw__dispositions') }}
+
+),
+
+kept_dispositions as (
+
+    select count(*) as row_count from {{ ref('int_dispositions') }}
+
+),
+
 tallies as (
 
     select
@@ -165,6 +177,17 @@ tallies as (
         0 as rows_after_score_date
     from raw_deals
     cross join kept_deals
+
+    union all
+
+    select
+        'dispositions' as source_table,
+        raw_dispositions.row_count as raw_rows,
+        kept_dispositions.row_count as kept_rows,
+        0 as exact_duplicates,
+        0 as rows_after_score_date
+    from raw_dispositions
+    cross join kept_dispositions
 
 ),
 

@@ -51,6 +51,13 @@ raw_rows as (
         count(*) as raw_rows
     from {{ ref('stg_raw__deals') }}
 
+    union all
+
+    select
+        'dispositions' as source_table,
+        count(*) as raw_rows
+    from {{ ref('stg_raw__dispositions') }}
+
 ),
 
 final as (

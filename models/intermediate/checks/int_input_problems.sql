@@ -15,6 +15,12 @@ components as (
 
 ),
 
+dispositions as (
+
+    select * from {{ ref('int_seed_problems__dispositions') }}
+
+),
+
 rules as (
 
     select * from {{ ref('int_seed_problems__rules') }}
@@ -62,6 +68,15 @@ problems as (
             "', component='", "coalesce(component, 'any')", "': '", 'problem',
         ]) }} as problem
     from components
+
+    union all
+
+    select
+        'pql_dispositions' as input_name,
+        {{ dbt.concat([
+            "'pql_dispositions row disposition='", "coalesce(disposition, 'null')", "': '", 'problem',
+        ]) }} as problem
+    from dispositions
 
     union all
 

@@ -3,7 +3,9 @@
 -- any. A hot trigger makes the account a Hot PQL whatever its
 -- score, with the trigger's own SLA; a gate (e.g. outside the ICP) routes it
 -- self-serve whatever its score or triggers. When several hold, the trigger with
--- the shortest SLA and the first gate (by id) are the ones named.
+-- the shortest SLA and the first gate (by id) are the ones named. A rep's "do not
+-- route" disposition (int_routing_suppressions) is a gate of every rule set, named
+-- before the seed's gates: "Do not route: sales said bad fit on 2026-03-20".
 
 with
 
@@ -35,6 +37,12 @@ hot_triggers as (
     select *
     from {{ ref('pql_hot_triggers') }}
     where {{ pql_scored_models_condition('scoring_model') }}
+
+),
+
+suppressions as (
+
+    select * from {{ ref('int_routing_suppressions') }}
 
 ),
 
@@ -112,9 +120,22 @@ final as (
         fired_triggers.condition_id as hot_trigger_id,
         fired_triggers.label_text as hot_trigger,
         fired_triggers.sla_hours as hot_trigger_sla_hours,
-        fired_gates.condition_id as routing_gate_id,
-        fired_gates.label_text as routing_gate,
-        fired_gates.treatment as routing_gate_treatment
+        case
+            when suppressions.account_id is not null then 'disposition'
+            else fired_gates.condition_id
+        end as routing_gate_id,
+        case
+            when suppressions.account_id is not null
+                then {{ dbt.concat([
+                    "'sales said '", 'suppressions.disposition', "' on '",
+                    'cast(cast(suppressions.recorded_at as date) as ' ~ dbt.type_string() ~ ')',
+                ]) }}
+            else fired_gates.label_text
+        end as routing_gate,
+        case
+            when suppressions.account_id is not null then 'Do not route'
+            else fired_gates.treatment
+        end as routing_gate_treatment
     from accounts
     cross join scored_models
     left join fired as fired_triggers
@@ -131,6 +152,10 @@ final as (
             and scored_models.scoring_model = fired_gates.scoring_model
             and fired_gates.condition_kind = 'gate'
             and fired_gates.condition_rank = 1
+    left join suppressions
+        on
+            accounts.score_date = suppressions.score_date
+            and accounts.account_id = suppressions.account_id
 
 )
 

@@ -1,8 +1,9 @@
 -- One row per account, score date and scored rule set (the live one, and the shadow
 -- one if any): its PQL score as of that date, the components behind it, its tier
 -- (raised by a hot trigger), where it is routed and with what SLA (a routing gate
--- overrides both), and the reasons in words (int_score_reasons). This is where tiers
--- are set. pql_scores is the live rule set's rows for the score date;
+-- overrides both; a PQL in the holdout, var pql_holdout_share, is routed "Holdout",
+-- to measure what routing adds), and the reasons in words (int_score_reasons). This
+-- is where tiers are set. pql_scores is the live rule set's rows for the score date;
 -- int_score_history keeps them for every date.
 with
 
@@ -144,9 +145,15 @@ final as (
         tiers.tier_name as pql_tier,
         cast(tiers.tier_rank as {{ dbt.type_int() }}) as pql_tier_rank,
         tiers.is_pql,
-        coalesce(routed.routing_gate_treatment, tiers.treatment) as treatment,
+        {{ pql_is_held_out('routed.account_id') }} as is_held_out,
+        case
+            when routed.routing_gate is not null then routed.routing_gate_treatment
+            when tiers.is_pql and {{ pql_is_held_out('routed.account_id') }} then 'Holdout'
+            else tiers.treatment
+        end as treatment,
         cast(case
             when routed.routing_gate is not null then null
+            when tiers.is_pql and {{ pql_is_held_out('routed.account_id') }} then null
             when
                 routed.hot_trigger_sla_hours is not null
                 and (

@@ -7,7 +7,7 @@
 -- Incremental like the daily aggregates: the first build checks every event; a run
 -- then re-checks the days it re-reads (var pql_incremental_lookback_days) plus every
 -- event whose time is missing, before 2000 or in the future, and replaces those days
--- (checked_day). Accounts, users and deals are re-checked whole on every run, and so
+-- (checked_day). Accounts, users, deals and dispositions are re-checked whole on every run, and so
 -- are events without a time: their checked_day is 1900-01-01, a day no event is on.
 {{ config(**pql_replaced_days_config('checked_day', ['source_table'])) }}
 
@@ -55,6 +55,13 @@ deals as (
 
     select * from {{ ref('stg_raw__deals') }}
     where row_problem is not null or cleared_reason is not null
+
+),
+
+dispositions as (
+
+    select * from {{ ref('int_dispositions_checked') }}
+    where rejection_reason is not null
 
 ),
 
@@ -135,6 +142,23 @@ rejected as (
             "', amount='", "coalesce(delivered_amount, 'null')",
         ]) }} as row_contents
     from deals
+
+    union all
+
+    select
+        cast('1900-01-01' as date) as checked_day,
+        'dispositions' as source_table,
+        cast(null as {{ dbt.type_string() }}) as row_key,
+        account_id,
+        recorded_at as row_time,
+        rejection_reason as reason,
+        'rejected' as outcome,
+        {{ dbt.concat([
+            "'disposition='", "coalesce(disposition, 'null')",
+            "', reason='", "coalesce(reason, 'null')",
+            "', recorded_at='", "coalesce(delivered_recorded_at, 'null')",
+        ]) }} as row_contents
+    from dispositions
 
 ),
 

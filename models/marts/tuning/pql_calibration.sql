@@ -1,13 +1,15 @@
--- How well scores predicted deals: the accounts scored on each cohort date (from
--- pql_score_history), bucketed in 10-point score bands, and how many of them opened a
--- deal (converted) and won one (closed) within var pql_calibration_horizon_days after
--- that date. Per band: conversion and close rates and the lift over the cohort's base
--- rate. Per cohort: the PQL rate (share of accounts at PQL or above, healthy at 5-15%)
--- and the PQL close rate against the overall one (the 3x rule).
+-- How well scores predicted conversions: the accounts scored on each cohort date
+-- (from pql_score_history), bucketed in 10-point score bands, and how many of them
+-- converted (int_conversions: opened a deal, or a rep counted them converted), won a
+-- deal (closed) and were turned down by a rep (rejected: a disposition counted as a
+-- rejection, without a conversion) within var pql_calibration_horizon_days after that
+-- date. Per band: conversion, close and rejection rates and the lift over the cohort's
+-- base rate. Per cohort: the PQL rate (share of accounts at PQL or above, healthy at
+-- 5-15%) and the PQL close rate against the overall one (the 3x rule).
 --
 -- No leakage: a cohort's scores are the history rows of its date, computed from events
--- at or before it; accounts that had opened a deal by then are left out (already in the
--- pipeline), and only deals opened after the date count. Cohort dates are every
+-- at or before it; accounts that had converted by then are left out (already in the
+-- pipeline), and only outcomes after the date count. Cohort dates are every
 -- var pql_calibration_cohort_every_days days back from the newest date whose horizon
 -- has passed; newer ones are left out until their outcome is known.
 with
@@ -24,9 +26,22 @@ history as (
 
 ),
 
+conversions as (
+
+    select * from {{ ref('int_conversions') }}
+
+),
+
 deals as (
 
     select * from {{ ref('int_deals') }}
+
+),
+
+rejections as (
+
+    select * from {{ ref('int_dispositions') }}
+    where counts_as = 'rejection'
 
 ),
 
@@ -67,11 +82,63 @@ cohort_accounts as (
     from history
     inner join cohort_dates
         on history.score_date = cohort_dates.cohort_date
-    left join deals as earlier_deals
+    left join conversions as earlier_conversions
         on
-            history.account_id = earlier_deals.account_id
-            and history.score_date >= earlier_deals.created_date
-    where earlier_deals.deal_id is null
+            history.account_id = earlier_conversions.account_id
+            and history.score_date >= earlier_conversions.converted_date
+    where earlier_conversions.account_id is null
+
+),
+
+within_horizon as (
+
+    -- What followed each cohort account within the horizon, one row per outcome.
+    select
+        cohort_accounts.cohort_date,
+        cohort_accounts.account_id,
+        1 as converted,
+        0 as closed,
+        0 as rejected
+    from cohort_accounts
+    inner join conversions
+        on
+            cohort_accounts.account_id = conversions.account_id
+            and cohort_accounts.cohort_date < conversions.converted_date
+            and {{ dbt.datediff('cohort_accounts.cohort_date', 'conversions.converted_date', 'day') }}
+            <= {{ pql_calibration_horizon_days() }}
+
+    union all
+
+    select
+        cohort_accounts.cohort_date,
+        cohort_accounts.account_id,
+        0 as converted,
+        1 as closed,
+        0 as rejected
+    from cohort_accounts
+    inner join deals
+        on
+            cohort_accounts.account_id = deals.account_id
+            and deals.is_won
+            and cohort_accounts.cohort_date < deals.created_date
+            and {{ dbt.datediff('cohort_accounts.cohort_date', 'deals.created_date', 'day') }}
+            <= {{ pql_calibration_horizon_days() }}
+
+    union all
+
+    select
+        cohort_accounts.cohort_date,
+        cohort_accounts.account_id,
+        0 as converted,
+        0 as closed,
+        1 as rejected
+    from cohort_accounts
+    inner join rejections
+        on
+            cohort_accounts.account_id = rejections.account_id
+            and cohort_accounts.cohort_date < rejections.recorded_date
+            and {{ dbt.datediff('cohort_accounts.cohort_date', 'rejections.recorded_date', 'day') }}
+            <= {{ pql_calibration_horizon_days() }}
 
 ),
 
@@ -82,15 +149,18 @@ outcomes as (
         cohort_accounts.account_id,
         cohort_accounts.band_floor,
         cohort_accounts.is_pql,
-        max(case when deals.deal_id is not null then 1 else 0 end) as converted,
-        max(case when deals.is_won then 1 else 0 end) as closed
+        coalesce(max(within_horizon.converted), 0) as converted,
+        coalesce(max(within_horizon.closed), 0) as closed,
+        -- Turned down and not converted after all.
+        case
+            when coalesce(max(within_horizon.converted), 0) = 0 then coalesce(max(within_horizon.rejected), 0)
+            else 0
+        end as rejected
     from cohort_accounts
-    left join deals
+    left join within_horizon
         on
-            cohort_accounts.account_id = deals.account_id
-            and cohort_accounts.cohort_date < deals.created_date
-            and {{ dbt.datediff('cohort_accounts.cohort_date', 'deals.created_date', 'day') }}
-            <= {{ pql_calibration_horizon_days() }}
+            cohort_accounts.cohort_date = within_horizon.cohort_date
+            and cohort_accounts.account_id = within_horizon.account_id
     group by 1, 2, 3, 4
 
 ),
@@ -116,7 +186,8 @@ bands as (
         band_floor,
         count(*) as band_accounts,
         sum(converted) as conversions,
-        sum(closed) as closes
+        sum(closed) as closes,
+        sum(rejected) as rejections
     from outcomes
     group by 1, 2
 
@@ -138,6 +209,8 @@ final as (
         cast(bands.conversions * 1.0 / bands.band_accounts as {{ dbt.type_float() }}) as conversion_rate,
         cast(bands.closes as {{ dbt.type_int() }}) as closes,
         cast(bands.closes * 1.0 / bands.band_accounts as {{ dbt.type_float() }}) as close_rate,
+        cast(bands.rejections as {{ dbt.type_int() }}) as rejections,
+        cast(bands.rejections * 1.0 / bands.band_accounts as {{ dbt.type_float() }}) as rejection_rate,
         cast(cohorts.cohort_conversions * 1.0 / cohorts.cohort_accounts as {{ dbt.type_float() }}) as base_rate,
         cast(
             (bands.conversions * 1.0 / bands.band_accounts)

@@ -2,7 +2,10 @@
 -- entering a PQL tier of the live rule set (int_tier_changes, with hysteresis), or
 -- first scored in one - with its score, tier, reasons and hot trigger that day, and the
 -- first deal the account opened after it, within var pql_outcome_horizon_days and
--- before its next handoff, as the CRM stood at the end of the score date.
+-- before its next handoff, as the CRM stood at the end of the score date; likewise
+-- the rep's first disposition of it (int_dispositions). Where it was routed that day
+-- says whether sales got it: held out (var pql_holdout_share), kept back by a routing
+-- gate, or routed - what pql_holdout_lift compares.
 --
 -- outcome:
 --   won, lost   a deal opened within the horizon, and closed so
@@ -44,6 +47,9 @@ handoffs as (
     select
         pql_entries.*,
         history.score_reasons,
+        history.treatment,
+        history.routing_gate,
+        {{ pql_is_held_out('pql_entries.account_id') }} as is_held_out,
         cast({{ dbt.dateadd('day', horizon_days, 'pql_entries.handoff_date') }} as date) as horizon_end_date,
         lead(pql_entries.handoff_date) over (
             partition by pql_entries.account_id order by pql_entries.handoff_date
@@ -84,6 +90,31 @@ first_deals as (
 
 ),
 
+first_dispositions as (
+
+    -- The rep's first disposition from the handoff's day, within its horizon and before the next.
+    select
+        handoffs.account_id,
+        handoffs.handoff_date,
+        dispositions.disposition,
+        dispositions.reason,
+        dispositions.recorded_at,
+        dispositions.recorded_date,
+        row_number() over (
+            partition by handoffs.account_id, handoffs.handoff_date
+            order by dispositions.recorded_at, dispositions.disposition
+        ) as disposition_order
+    from handoffs
+    inner join {{ ref('int_dispositions') }} as dispositions
+        on
+            handoffs.account_id = dispositions.account_id
+            and handoffs.handoff_date <= dispositions.recorded_date
+            and handoffs.horizon_end_date >= dispositions.recorded_date
+            and (handoffs.next_handoff_date is null or handoffs.next_handoff_date > dispositions.recorded_date)
+            and dispositions.recorded_at < {{ pql_score_date_end() }}
+
+),
+
 final as (
 
     select
@@ -93,6 +124,9 @@ final as (
         handoffs.pql_score,
         handoffs.hot_trigger,
         handoffs.score_reasons,
+        handoffs.treatment,
+        handoffs.routing_gate,
+        handoffs.is_held_out,
         handoffs.horizon_end_date,
         case
             when first_deals.is_won then 'won'
@@ -107,6 +141,10 @@ final as (
         {{ dbt.datediff('handoffs.handoff_date', 'first_deals.created_date', 'day') }} as days_to_deal,  -- noqa: LT05
         first_deals.closed_at as deal_closed_at,
         {{ dbt.datediff('handoffs.handoff_date', 'cast(first_deals.closed_at as date)', 'day') }} as days_to_close,  -- noqa: LT05
+        first_dispositions.disposition,
+        first_dispositions.reason as disposition_reason,
+        first_dispositions.recorded_at as disposition_recorded_at,
+        {{ dbt.datediff('handoffs.handoff_date', 'first_dispositions.recorded_date', 'day') }} as days_to_disposition,  -- noqa: LT05
         handoffs.scoring_model,
         {{ pql_score_date() }} as score_date
     from handoffs
@@ -117,6 +155,11 @@ final as (
             handoffs.account_id = first_deals.account_id
             and handoffs.handoff_date = first_deals.handoff_date
             and first_deals.deal_order = 1
+    left join first_dispositions
+        on
+            handoffs.account_id = first_dispositions.account_id
+            and handoffs.handoff_date = first_dispositions.handoff_date
+            and first_dispositions.disposition_order = 1
 
 )
 

@@ -1,6 +1,6 @@
 -- Which actions come before a deal: per event signal in pql_signals, the share of
 -- converters who showed it (did any of its events) in the var pql_lift_window_days
--- days before they converted - opened their first deal - against the share of
+-- days before they converted (int_conversions) against the share of
 -- non-converters who showed it in the same number of days up to the score date; the
 -- difference, the lift (the ratio) and the support (accounts_showing). The biggest
 -- differences are the signals worth weight; a signal fewer than var

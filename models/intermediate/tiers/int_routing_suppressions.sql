@@ -1,0 +1,61 @@
+-- One row per score date and account that a rep's disposition keeps out of sales
+-- routing that day: the account's latest disposition recorded on or before the date
+-- (a later one replaces it, whatever it says) is one pql_dispositions gives
+-- do_not_route_days, and fewer than that many days have passed since. On the day
+-- they have, the account routes as usual again. int_account_routing names it as a
+-- routing gate.
+with
+
+accounts as (
+
+    select
+        score_date,
+        account_id
+    from {{ ref('int_scored_accounts') }}
+
+),
+
+dispositions as (
+
+    select * from {{ ref('int_dispositions') }}
+
+),
+
+latest as (
+
+    select
+        accounts.score_date,
+        accounts.account_id,
+        dispositions.disposition,
+        dispositions.recorded_at,
+        dispositions.recorded_date,
+        dispositions.do_not_route_days,
+        row_number() over (
+            partition by accounts.score_date, accounts.account_id
+            order by dispositions.recorded_at desc, dispositions.disposition asc
+        ) as recency
+    from accounts
+    inner join dispositions
+        on
+            accounts.account_id = dispositions.account_id
+            and dispositions.recorded_date <= accounts.score_date
+
+),
+
+final as (
+
+    select
+        score_date,
+        account_id,
+        disposition,
+        recorded_at,
+        cast({{ dbt.dateadd('day', 'do_not_route_days', 'recorded_date') }} as date) as routable_again_on
+    from latest
+    where
+        recency = 1
+        and do_not_route_days > 0
+        and {{ dbt.datediff('recorded_date', 'score_date', 'day') }} < do_not_route_days
+
+)
+
+select * from final
