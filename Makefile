@@ -20,7 +20,8 @@ SCORE_DATE ?= $(shell date -u -d yesterday +%Y-%m-%d)
 demo: $(VENV)/.installed  ## Generate sample data, build and test the project on DuckDB, print the result.
 	$(BIN)/python scripts/generate_sample_data.py --database "$(PQL_DUCKDB_PATH)" \
 		--accounts $(SAMPLE_ACCOUNTS) --end-date $(SCORE_DATE) --shape $(SOURCE)
-	$(BIN)/dbt build --selector everything --vars '{pql_score_date: "$(SCORE_DATE)", pql_event_source: $(SOURCE)}'
+	$(BIN)/dbt build --selector everything \
+		--vars '{pql_score_date: "$(SCORE_DATE)", pql_event_source: $(SOURCE), pql_read_dispositions: true}'
 	$(BIN)/python scripts/report_scores.py --database "$(PQL_DUCKDB_PATH)"
 
 test: $(VENV)/.installed-test  ## Run the whole test suite (dbt builds, unit tests, sqlfluff) with pytest.

@@ -1,6 +1,7 @@
 """Generate a deterministic, plausible product-led world into a DuckDB file.
 
-Writes raw.accounts, raw.users, raw.events and raw.deals (the project's sources).
+Writes raw.accounts, raw.users, raw.events, raw.deals and raw.dispositions (the project's
+sources).
 The same flags always give the same rows. Accounts follow archetypes - dormant, solo
 explorers on free email, casual teams, growing teams, teams evaluating a purchase -
 so every tier and every signal appears. Events come in sessions (one user, one day,
@@ -14,7 +15,10 @@ the 14 days before - a teammate invited, an integration connected, a buying-inte
 event (pricing page, paywall, upgrade modal) - and by an ICP fit; deals are won more
 often in the ICP. PLANTED_SIGNALS names those events. As a control, about 40% of
 accounts view notification settings now and then, at random and with no effect on
-deals (NOISE_EVENT): a signal the loop must not find.
+deals (NOISE_EVENT): a signal the loop must not find. Reps' dispositions follow the
+deals: most accounts with a deal were "sales accepted" a day or two before it, and a
+few accounts without one were turned down ("bad fit", "not now", ...), typed as reps
+type them.
 
     python scripts/generate_sample_data.py --database pql.duckdb --accounts 500
     python scripts/generate_sample_data.py --database big.duckdb --accounts 200000 --events 50000000
@@ -259,6 +263,9 @@ def create_raw_tables(con: duckdb.DuckDBPyConnection, schema: str = "raw") -> No
         create or replace table {schema}.deals (
             deal_id varchar, account_id varchar, created_at timestamp, closed_at timestamp,
             is_won boolean, amount decimal(18, 2))""")
+    con.execute(f"""
+        create or replace table {schema}.dispositions (
+            account_id varchar, disposition varchar, reason varchar, recorded_at timestamp)""")
 
 
 def generate(database: Path, accounts: int, events: int | None, end_date: dt.date,
@@ -338,9 +345,10 @@ def generate(database: Path, accounts: int, events: int | None, end_date: dt.dat
         outcome_rng = np.random.default_rng([seed, 1])
         _insert_noise_events(con, schema, outcome_rng, first_user, end_day_epoch)
         _insert_deals(con, schema, outcome_rng, account_table, end_date)
+        _insert_dispositions(con, schema, np.random.default_rng([seed, 2]), accounts, end_date)
         counts = {
             table: con.execute(f"select count(*) from {schema}.{table}").fetchone()[0]
-            for table in ("accounts", "users", "events", "deals")
+            for table in ("accounts", "users", "events", "deals", "dispositions")
         }
         counts["control events"] = con.execute(
             f"select count(*) from {schema}.events where event_name = ?", [NOISE_EVENT]).fetchone()[0]
@@ -440,6 +448,27 @@ def _insert_deals(con: duckdb.DuckDBPyConnection, schema: str, rng: np.random.Ge
     })
     con.register("generated_deals", deals)
     con.execute(f"insert into {schema}.deals select * from generated_deals")
+
+
+def _insert_dispositions(con: duckdb.DuckDBPyConnection, schema: str, rng: np.random.Generator,
+                         accounts: int, end_date: dt.date) -> None:
+    """Most deals were "sales accepted" a day or two before they opened; about 4% of the accounts
+    without a deal were turned down on a day of the last 60. Case and spaces as reps type them."""
+    deals = con.execute(f"select account_id, created_at from {schema}.deals order by deal_id").fetchall()
+    rows = [(account_id, "Sales accepted", None, created_at - dt.timedelta(days=int(rng.integers(1, 3))))
+            for account_id, created_at in deals if rng.random() < 0.6]
+    with_deal = {account_id for account_id, _ in deals}
+    without_deal = [f"acc_{a:07d}" for a in range(accounts) if f"acc_{a:07d}" not in with_deal]
+    rejections = [("Bad fit", "no budget"), ("not now", "revisit next quarter"), (" Wrong contact", None),
+                  ("Already a customer", "buys through a partner")]
+    end = dt.datetime.combine(end_date, dt.time(0))
+    for account_id in without_deal:
+        if rng.random() < 0.04:
+            disposition, reason = rejections[int(rng.choice(4, p=[0.35, 0.35, 0.2, 0.1]))]
+            day = end - dt.timedelta(days=int(rng.integers(0, 60)))
+            recorded = day + dt.timedelta(seconds=int(rng.integers(8 * 3600, 18 * 3600)))
+            rows.append((account_id, disposition, reason, recorded))
+    con.executemany(f"insert into {schema}.dispositions values (?, ?, ?, ?)", rows)
 
 
 def _parse_args(argv: list[str] | None = None) -> argparse.Namespace:

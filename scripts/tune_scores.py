@@ -11,7 +11,9 @@ command works on DuckDB, Snowflake and BigQuery - then:
     and dropped to 0 when its signal does no better among converters than among
     non-converters; rules on signals with too little support are left as they are;
   - prints a short report: current vs proposed PQL rate, conversion and close rate per
-    band, expected tier churn, and the weights, signals ranked by lift;
+    band, expected tier churn, the recent weekly flow of new PQLs against rep capacity
+    (var pql_weekly_pql_capacity) and the lowest threshold that fits it, and the weights,
+    signals ranked by lift;
   - writes a PNG plot of conversion by band, and the proposal as a candidate rule set
     (every live rule-set row under a new scoring_model name) in the seed format.
 
@@ -69,6 +71,14 @@ class SignalLift:
 
 
 @dataclass
+class Capacity:
+    weekly_capacity: int | None  # var pql_weekly_pql_capacity; None when unset
+    weeks: int
+    weekly_flow: dict[int, float]  # threshold -> new PQLs a week routed to sales at it, over the recent weeks
+    fitting_threshold: int | None  # the threshold to move to for the flow to fit (see capacity_fit)
+
+
+@dataclass
 class Proposal:
     live_model: str
     candidate_model: str
@@ -80,6 +90,7 @@ class Proposal:
     tier_churn: float
     bands: list[Band]
     signals: list[SignalLift]  # ranked, most predictive first
+    capacity: Capacity | None = None
     rule_changes: list[tuple[str, str, int, int, str]] = field(default_factory=list)  # rule, signal, old, new, why
     seed_rows: dict[str, list[dict[str, str]]] = field(default_factory=dict)
 
@@ -143,8 +154,61 @@ def propose_threshold(bands: list[Band], lower_tier_min: int, upper_tier_min: in
     return threshold, note
 
 
+def weekly_flow(history: list[dict[str, Any]], weeks: int) -> dict[int, float]:
+    """New PQLs routed to sales a week, at each threshold 0-100, over the last `weeks` weeks of
+    `history` (those days plus the one before them). An account enters at threshold T on a day
+    its score reaches T, or a hot trigger holds, and did not the day before (or it was not scored
+    yet); a day a routing gate holds or the account is held out sends sales nothing."""
+    days = sorted({row["score_date"] for row in history})
+    counted_days = set(days[-7 * weeks:])
+    by_account: dict[str, list[dict[str, Any]]] = {}
+    for row in history:
+        by_account.setdefault(str(row["account_id"]), []).append(row)
+
+    def reach(row: dict[str, Any]) -> int:
+        """The highest threshold at which the row is a PQL: 100 when a hot trigger holds."""
+        triggered = row["hot_trigger"] is not None and row["routing_gate"] is None
+        return 100 if triggered else int(row["pql_score"])
+
+    entries = [0] * 101
+    for rows in by_account.values():
+        rows.sort(key=lambda row: row["score_date"])
+        for previous, row in zip([None, *rows], rows, strict=False):
+            if row["score_date"] not in counted_days or row["routing_gate"] is not None or row["is_held_out"]:
+                continue
+            for threshold in range((reach(previous) if previous else -1) + 1, reach(row) + 1):
+                entries[threshold] += 1
+    return {threshold: count / weeks for threshold, count in enumerate(entries)}
+
+
+def capacity_fit(warehouse: Warehouse, weeks: int, current: int) -> Capacity:
+    """The recent weekly flow of new PQLs at each threshold, and where the threshold must go for it
+    to fit var pql_weekly_pql_capacity (read through dbt, so dbt_project.yml and --vars both count):
+    over capacity at the current threshold, the lowest higher one that fits; within it, the lowest
+    one down to which every threshold fits. (Flow is not monotonic: at a very low threshold every
+    account is already a PQL, and few become one.)"""
+    settings = warehouse.rows("--inline", "select {{ pql_weekly_pql_capacity() }} as weekly_capacity, "
+                                          "{{ pql_score_date() }} as score_date")[0]
+    capacity = None if settings["weekly_capacity"] is None else int(settings["weekly_capacity"])
+    history = warehouse.rows("--inline", f"""
+        select account_id, score_date, pql_score, hot_trigger, routing_gate,
+               {{{{ pql_is_held_out('account_id') }}}} as is_held_out
+        from {{{{ ref('pql_score_history') }}}}
+        where score_date > {{{{ dbt.dateadd('day', {-7 * weeks - 1}, pql_score_date()) }}}}
+          and score_date <= {{{{ pql_score_date() }}}}""")
+    flow = weekly_flow(history, weeks)
+    fitting = None
+    if capacity is not None and flow[current] <= capacity:
+        fitting = current
+        while fitting > 0 and flow[fitting - 1] <= capacity:
+            fitting -= 1
+    elif capacity is not None:
+        fitting = next((t for t in range(current + 1, 101) if flow[t] <= capacity), None)
+    return Capacity(capacity, weeks, flow, fitting)
+
+
 def build_proposal(warehouse: Warehouse, project_dir: Path, candidate: str | None,
-                   min_band_accounts: int) -> Proposal:
+                   min_band_accounts: int, capacity_weeks: int = 4) -> Proposal:
     bands = [
         Band(int(r["band_floor"]), r["score_band"], int(r["band_accounts"]), int(r["conversions"]),
              float(r["conversion_rate"]), int(r["closes"]), float(r["close_rate"]))
@@ -189,6 +253,7 @@ def build_proposal(warehouse: Warehouse, project_dir: Path, candidate: str | Non
         bands=bands,
         signals=signals,
     )
+    proposal.capacity = capacity_fit(warehouse, capacity_weeks, current)
     _propose_seed_rows(proposal, project_dir, tier_fields, tiers)
     return proposal
 
@@ -256,6 +321,7 @@ def report(proposal: Proposal) -> str:
     ]
     lines += [f"  {b.label:>7} {b.accounts:>9} {b.conversions:>10} {b.conversion_rate:>7.1%} {b.closes:>7} "
               f"{b.close_rate:>7.1%}" for b in proposal.bands]
+    lines += ["", *capacity_report(proposal)]
     lines += ["", "Signals ranked by lift (converters vs non-converters before converting):",
               f"  {'signal':<36} {'lift':>6} {'diff':>7} {'support':>8}  note"]
     for s in proposal.signals:
@@ -266,6 +332,24 @@ def report(proposal: Proposal) -> str:
     lines += [f"  {rule} ({signal}): {old} -> {new} points; {why}"
               for rule, signal, old, new, why in proposal.rule_changes] or ["  none"]
     return "\n".join(lines)
+
+
+def capacity_report(proposal: Proposal) -> list[str]:
+    capacity = proposal.capacity
+    if capacity is None:
+        return []
+    flow = capacity.weekly_flow
+    lines = [f"Rep capacity (new PQLs routed to sales a week, last {capacity.weeks} weeks):",
+             f"  at the current threshold {proposal.current_threshold}: {flow[proposal.current_threshold]:.1f} a week; "
+             f"at the proposed {proposal.proposed_threshold}: {flow[proposal.proposed_threshold]:.1f} a week"]
+    if capacity.weekly_capacity is None:
+        lines.append("  no capacity set: set var pql_weekly_pql_capacity to the PQLs sales can work a week")
+    elif capacity.fitting_threshold is None:
+        lines.append(f"  capacity {capacity.weekly_capacity} a week: hot triggers alone bring more; no threshold fits")
+    else:
+        lines.append(f"  capacity {capacity.weekly_capacity} a week: the flow fits from threshold "
+                     f"{capacity.fitting_threshold} up ({flow[capacity.fitting_threshold]:.1f} a week there)")
+    return lines
 
 
 def plot(proposal: Proposal, path: Path) -> None:
@@ -332,12 +416,15 @@ def main(argv: list[str] | None = None) -> Proposal:
                         help="bands with fewer accounts are not used to place the threshold (default: 30)")
     parser.add_argument("--output-dir", type=Path, default=None,
                         help="where the report, plot and proposal go (default: <project>/target/tuning)")
+    parser.add_argument("--capacity-weeks", type=int, default=4,
+                        help="recent weeks the flow of new PQLs is averaged over, against rep capacity (default: 4)")
     parser.add_argument("--apply", action="store_true", help="append the candidate rule set to the seeds")
     args = parser.parse_args(argv)
 
     profiles_dir = args.profiles_dir or Path(os.environ.get("DBT_PROFILES_DIR", args.project_dir))
     warehouse = Warehouse(args.project_dir, profiles_dir, yaml.safe_load(args.vars) or {}, args.target)
-    proposal = build_proposal(warehouse, args.project_dir, args.candidate, args.min_band_accounts)
+    proposal = build_proposal(warehouse, args.project_dir, args.candidate, args.min_band_accounts,
+                              args.capacity_weeks)
     output_dir = args.output_dir or args.project_dir / "target" / "tuning"
     output_dir.mkdir(parents=True, exist_ok=True)
     text = report(proposal)

@@ -56,6 +56,16 @@ BAD_EVENTS = [
     ("b11", "u_negative", "acc_negative", "page_viewed", "2026-03-26 09:00:00", "{not json"),
 ]
 
+BAD_DISPOSITIONS = [
+    # account_id, disposition, reason, recorded_at (as text)
+    ("acc_hot", "Hot Lead", "loves us", "2026-03-20 09:00:00"),
+    (None, "bad fit", None, "2026-03-20 09:00:00"),
+    ("acc_hot", "  ", None, "2026-03-20 09:00:00"),
+    ("acc_hot", "not now", None, "last tuesday"),
+    # A sound row: kept, for an account no score names, so no routing changes.
+    ("acc_nowhere", " Bad Fit ", None, "2026-03-20 09:00:00"),
+]
+
 EXPECTED_REJECTIONS = {
     ("events", "b01", "no_account"),
     ("events", "b02", "no_account"),
@@ -74,14 +84,24 @@ EXPECTED_REJECTIONS = {
     ("users", "u_orphan", "no_account"),
     ("users", "u_stranger", "unknown_account"),
     ("users", "u_pql", "duplicate_user"),
+    ("dispositions", None, "unknown_disposition"),
+    ("dispositions", None, "no_account"),
+    ("dispositions", None, "no_disposition"),
+    ("dispositions", None, "recorded_at_not_a_time"),
 }
+MESSY_VARS = {"pql_scoring_model": "classic", "pql_score_date": SCORE_DATE, "pql_read_dispositions": True}
 
 
 @pytest.fixture(scope="module")
 def messy(tmp_path_factory) -> DbtProject:
     project = new_project(tmp_path_factory.mktemp("messy"))
     write_raw_tables(project.database, ACCOUNTS + BAD_ACCOUNTS, USERS + BAD_USERS, EVENTS + BAD_EVENTS)
-    project.build(pql_scoring_model="classic", pql_score_date=SCORE_DATE)
+    # Times as text, as some CRM syncs deliver them.
+    project.query("create or replace table raw.dispositions "
+                  "(account_id varchar, disposition varchar, reason varchar, recorded_at varchar)")
+    for row in BAD_DISPOSITIONS:
+        project.query("insert into raw.dispositions values (?, ?, ?, ?)", row)
+    project.build(**MESSY_VARS)
     return project
 
 
@@ -145,9 +165,18 @@ def test_events_with_odd_names_or_broken_properties_are_kept(messy: DbtProject):
 
 def test_rows_reconcile_and_the_rejection_rate_warns(messy: DbtProject):
     result = messy.dbt("test", "--select", "raw_rows_are_all_accounted_for rejection_rate_is_low",
-                       dbt_vars={"pql_scoring_model": "classic", "pql_score_date": SCORE_DATE})
+                       dbt_vars=MESSY_VARS)
     statuses = {r.node.name: str(r.status) for r in result.result if r.node.resource_type == "test"}
     assert statuses == {"raw_rows_are_all_accounted_for": "pass", "rejection_rate_is_low": "warn"}
+
+
+def test_an_unknown_disposition_is_rejected_and_named_with_the_fix(messy: DbtProject):
+    assert messy.query("select account_id, disposition from analytics.int_dispositions") == [
+        ("acc_nowhere", "bad fit")]
+    result = messy.dbt("test", "--select", "dispositions_are_all_known", dbt_vars=MESSY_VARS)
+    assert [str(r.status) for r in result.result if r.node.resource_type == "test"] == ["warn"]
+    assert any('disposition=hot lead, rejected_rows=1, problem=not in seeds/pql_dispositions.csv: add a row for '
+               '"hot lead"' in line for line in messy.log_lines), "\n".join(messy.log_lines[-20:])
 
 
 def test_reconciliation_fails_when_a_row_goes_missing(messy: DbtProject):
@@ -155,8 +184,7 @@ def test_reconciliation_fails_when_a_row_goes_missing(messy: DbtProject):
     messy.query("create or replace view analytics.int_events as "
                 "select * from analytics.int_events_checked where rejection_reason is null "
                 "and event_id != 'e01' and event_at < timestamp '2026-04-01'")
-    result = messy.dbt("test", "--select", "raw_rows_are_all_accounted_for",
-                       dbt_vars={"pql_scoring_model": "classic", "pql_score_date": SCORE_DATE})
+    result = messy.dbt("test", "--select", "raw_rows_are_all_accounted_for", dbt_vars=MESSY_VARS)
     assert [str(r.status) for r in result.result if r.node.resource_type == "test"] == ["fail"]
 
 

@@ -93,8 +93,9 @@ def test_shape_flag_writes_the_trackers_tables_in_place_of_the_native_ones(tmp_p
                                                  "where table_schema = 'raw'").fetchall()}
         group_identifies = con.execute(
             "select count(*) from raw.events where event = '$groupidentify'").fetchone()[0]
-    # PostHog lands events (accounts' traits among them); the app's users and the CRM's deals stay.
-    assert tables == {"events", "users", "deals"}
+    # PostHog lands events (accounts' traits among them); the app's users and the CRM's deals and
+    # dispositions stay.
+    assert tables == {"events", "users", "deals", "dispositions"}
     assert group_identifies == 20
     with pytest.raises(SystemExit):
         main(["--database", str(database), "--shape", "heap"])

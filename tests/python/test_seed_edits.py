@@ -77,7 +77,8 @@ BROKEN_SEEDS = {
     "unknown-signal": ("pql_rules", "classic,classic_icp_match,fit,is_icp_match,",
                        "classic,classic_icp_match,fit,is_icp_mach,",
                        "rule_id=classic_icp_match, problem=unknown signal is_icp_mach"),
-    "unknown-component": ("pql_rules", "classic,classic_icp_industry,fit,", "classic,classic_icp_industry,firmographic,",
+    "unknown-component": ("pql_rules", "classic,classic_icp_industry,fit,",
+                          "classic,classic_icp_industry,firmographic,",
                           "rule_id=classic_icp_industry, problem=component firmographic has no cap in pql_components"),
     "window-too-long": ("pql_signals", "workspace_created_30d,has_event,30,", "workspace_created_30d,has_event,120,",
                         "signal_name=workspace_created_30d, "

@@ -1,5 +1,6 @@
 """The tuning loop on a sample world: calibration without leakage, signal lift, the health checks,
-and the analyst's command finding the signals the generator planted above the planted noise."""
+the analyst's command finding the signals the generator planted above the planted noise, every
+handoff's outcome, reps' dispositions, the holdout and rep capacity."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 
 from conftest import DbtProject, new_project, temporary_environment
 from generate_sample_data import NOISE_EVENT, generate
+from tune_scores import weekly_flow
 
 SCORE_DATE = "2026-03-31"
 BACKFILL_START = "2026-01-31"
@@ -19,24 +21,27 @@ HORIZON_DAYS = 30
 PLANTED = ["team_member_invites_30d", "integration_connected_30d", "pricing_page_viewed_14d", "upgrade_intent_14d",
            "paywall_hit_7d"]
 NOISE = "notification_settings_viewed_14d"
+HOLDOUT_SHARE = 0.2
+# The world's vars: the generator's dispositions read, a fifth of the accounts held out.
+WORLD_VARS = {"pql_score_date": SCORE_DATE, "pql_read_dispositions": True, "pql_holdout_share": HOLDOUT_SHARE}
 
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory) -> DbtProject:
     project = new_project(tmp_path_factory.mktemp("tuning"))
     generate(project.database, accounts=2000, events=None, end_date=dt.date(2026, 3, 31), seed=7)
-    project.build(pql_score_date=SCORE_DATE, pql_backfill_start=BACKFILL_START)
+    project.build(**WORLD_VARS, pql_backfill_start=BACKFILL_START)
     # The tuning models are not part of the daily job: built by their own selector.
-    project.build("--selector", "tuning", pql_score_date=SCORE_DATE)
+    project.build("--selector", "tuning", **WORLD_VARS)
     return project
 
 
-def _tune(project: DbtProject, output_dir, *extra: str):
+def _tune(project: DbtProject, output_dir, *extra: str, **extra_vars):
     from tune_scores import main
 
     with temporary_environment(PQL_DUCKDB_PATH=str(project.database), PQL_SCHEMA=project.schema, PQL_TARGET="duckdb"):
         return main(["--project-dir", str(project.project_dir), "--profiles-dir", str(project.project_dir),
-                     "--vars", json.dumps({"pql_score_date": SCORE_DATE}), "--output-dir", str(output_dir),
+                     "--vars", json.dumps({**WORLD_VARS, **extra_vars}), "--output-dir", str(output_dir),
                      *extra])
 
 
@@ -46,21 +51,28 @@ def test_calibration_counts_only_later_deals_of_accounts_not_yet_in_the_pipeline
     # Weekly cohorts back from the newest date whose 30-day horizon has passed.
     assert cohorts[-1] == "2026-03-01" and cohorts[0] == "2026-02-01", cohorts
     assert len(cohorts) == 5
-    # The same counts worked out straight from the raw deals and the history rows.
+    # The same counts worked out straight from the raw deals, dispositions and history rows: a
+    # deal opened or a rep's "sales accepted" converts.
     expected = world.query(f"""
-        with cohort as (
+        with conversions as (
+            select account_id, cast(created_at as date) as converted_date from raw.deals
+            union all
+            select account_id, cast(recorded_at as date) from raw.dispositions
+            where lower(trim(disposition)) = 'sales accepted'
+        ),
+        cohort as (
             select history.score_date, history.account_id,
                    case when pql_score >= 90 then 90 else pql_score - pql_score % 10 end as band_floor
             from analytics.pql_score_history as history
             where cast(score_date as varchar) in ({", ".join(f"'{c}'" for c in cohorts)})
-              and not exists (select 1 from raw.deals where deals.account_id = history.account_id
-                              and cast(deals.created_at as date) <= history.score_date)
+              and not exists (select 1 from conversions where conversions.account_id = history.account_id
+                              and conversions.converted_date <= history.score_date)
         )
         select cast(score_date as varchar), band_floor, count(*),
                count(*) filter (where exists (
-                   select 1 from raw.deals where deals.account_id = cohort.account_id
-                   and cast(deals.created_at as date) > cohort.score_date
-                   and cast(deals.created_at as date) <= cohort.score_date + {HORIZON_DAYS})),
+                   select 1 from conversions where conversions.account_id = cohort.account_id
+                   and conversions.converted_date > cohort.score_date
+                   and conversions.converted_date <= cohort.score_date + {HORIZON_DAYS})),
                count(*) filter (where exists (
                    select 1 from raw.deals where deals.account_id = cohort.account_id and deals.is_won
                    and cast(deals.created_at as date) > cohort.score_date
@@ -84,6 +96,135 @@ def test_signal_lift_finds_the_planted_signals_and_not_the_noise(world: DbtProje
     for signal in PLANTED:
         assert lift[signal][0] > 2.5, (signal, lift[signal])
         assert not lift[signal][2], f"{signal} should have 100+ accounts behind it"
+
+
+def test_the_holdout_is_the_same_score_blind_share_of_accounts_every_day(world: DbtProject):
+    """int_account_scores holds every backfilled date: each account is held out on all or none."""
+    per_account = world.query("""
+        select account_id, count(distinct is_held_out), bool_or(is_held_out), count(*)
+        from analytics.int_account_scores where scoring_model = 'recommended' group by 1""")
+    assert sum(dates >= 30 for *_, dates in per_account) > len(per_account) / 2, "most accounts span many dates"
+    assert all(variants == 1 for _, variants, _, _ in per_account), "an account moved in or out of the holdout"
+    on_two_dates = world.query(f"""
+        select account_id, is_held_out from analytics.int_account_scores
+        where scoring_model = 'recommended' and score_date = '{BACKFILL_START}'
+        intersect
+        select account_id, is_held_out from analytics.int_account_scores
+        where scoring_model = 'recommended' and score_date = '{SCORE_DATE}'""")
+    assert sum(is_held for _, is_held in on_two_dates) > 100, "the same accounts are held out on both dates"
+    accounts = len(per_account)
+    held = sum(is_held for _, _, is_held, _ in per_account)
+    # Within three standard errors of the share asked for.
+    assert abs(held / accounts - HOLDOUT_SHARE) < 3 * (HOLDOUT_SHARE * (1 - HOLDOUT_SHARE) / accounts) ** 0.5, held
+
+    # Independent of the score: the held-out accounts' mean score equals the rest's within error.
+    (mean_held, var_held, n_held), (mean_rest, var_rest, n_rest) = world.query("""
+        select avg(pql_score), var_samp(pql_score), count(*) from analytics.pql_scores
+        group by is_held_out order by is_held_out desc""")
+    assert abs(mean_held - mean_rest) < 3 * (var_held / n_held + var_rest / n_rest) ** 0.5, (mean_held, mean_rest)
+
+    # Held-out PQLs keep their tier but go to no one; no other account is routed "Holdout".
+    routed = world.query("""
+        select is_held_out and is_pql and routing_gate is null, treatment = 'Holdout', count(*)
+        from analytics.pql_scores group by 1, 2 order by 1, 2""")
+    assert [(held_pql, holdout) for held_pql, holdout, _ in routed] == [(False, False), (True, True)], routed
+
+
+def test_a_do_not_route_disposition_gates_routing_for_its_days_then_lapses(world: DbtProject):
+    """Every history row's disposition gate against a recomputation from the raw dispositions."""
+    days = {"bad fit": 180, "not now": 30, "already a customer": 365, "wrong contact": 0, "sales accepted": 0}
+    dispositions: dict[str, list[tuple[dt.datetime, str]]] = {}
+    for account_id, disposition, recorded_at in world.query(
+            "select account_id, lower(trim(disposition)), recorded_at from raw.dispositions order by recorded_at"):
+        dispositions.setdefault(account_id, []).append((recorded_at, disposition))
+    expected = set()
+    for account_id, score_date in world.query("select account_id, score_date from analytics.pql_score_history"):
+        seen = [row for row in dispositions.get(account_id, []) if row[0].date() <= score_date]
+        if seen:
+            recorded_at, disposition = seen[-1]
+            if (score_date - recorded_at.date()).days < days[disposition]:
+                expected.add((account_id, score_date, f"sales said {disposition} on {recorded_at.date()}"))
+    actual = set(world.query("""
+        select account_id, score_date, routing_gate from analytics.pql_score_history
+        where routing_gate like 'sales said %' and treatment = 'Do not route'"""))
+    assert actual == expected
+    # Some suppressions lapsed inside the history: "not now" lasts 30 days.
+    lapsed = {(a, d) for a, d, g in expected if "not now" in g}
+    assert lapsed and {a for a, _ in lapsed} - {a for a, _, _ in world.query(
+        f"select account_id, score_date, 1 from analytics.pql_score_history where score_date = '{SCORE_DATE}' "
+        "and routing_gate like 'sales said not now%'")}
+
+
+def test_holdout_lift_compares_routed_and_held_out_handoffs_with_intervals(world: DbtProject):
+    handoffs = world.query("""
+        select is_held_out, deal_id is not null from analytics.pql_handoffs
+        where outcome != 'pending' and routing_gate is null""")
+    lift = dict(zip(*[[d[0] for d in world.query("describe analytics.pql_holdout_lift")],
+                      world.query("select * from analytics.pql_holdout_lift")[0]], strict=True))
+    for group, is_held in (("routed", False), ("held_out", True)):
+        outcomes = [deal for held, deal in handoffs if held == is_held]
+        assert (lift[f"{group}_handoffs"], lift[f"{group}_deals"]) == (len(outcomes), sum(outcomes))
+        low, high = _wilson(sum(outcomes), len(outcomes))
+        assert lift[f"{group}_rate_low"] == pytest.approx(low) and lift[f"{group}_rate_high"] == pytest.approx(high)
+        assert low <= lift[f"{group}_rate"] <= high
+    assert lift["held_out_handoffs"] >= 10, "the world should hold out some PQLs"
+    # The generator's deals ignore routing: routing adds nothing here, and the interval says so.
+    assert lift["routing_lift_low"] < 0 < lift["routing_lift_high"], lift
+    assert lift["routing_lift"] == pytest.approx(lift["routed_rate"] - lift["held_out_rate"])
+
+
+def _wilson(successes: int, trials: int) -> tuple[float, float]:
+    z = 1.96
+    rate = successes / trials
+    centre = (rate + z * z / (2 * trials)) / (1 + z * z / trials)
+    half = z * (rate * (1 - rate) / trials + z * z / (4 * trials * trials)) ** 0.5 / (1 + z * z / trials)
+    return centre - half, centre + half
+
+
+def test_weekly_flow_counts_accounts_on_the_day_they_reach_each_threshold():
+    day = [dt.date(2026, 3, d) for d in range(1, 16)]
+    row = lambda account, d, score, trigger=None, gate=None, held=False: {  # noqa: E731
+        "account_id": account, "score_date": day[d], "pql_score": score, "hot_trigger": trigger,
+        "routing_gate": gate, "is_held_out": held}
+    history = [
+        row("climber", 0, 40), row("climber", 1, 60), row("climber", 2, 80), row("climber", 3, 50),
+        row("climber", 4, 75),
+        row("triggered", 0, 10), row("triggered", 5, 20, trigger="hit a paywall"),
+        row("gated", 0, 10), row("gated", 6, 90, gate="outside the ICP"),
+        row("held", 0, 10), row("held", 6, 90, held=True),
+        row("new", 9, 65),
+        *[row("steady", d, 95) for d in range(15)],
+    ]
+    flow = weekly_flow(history, weeks=2)  # day 0 is the one before the two weeks: only a "previous"
+    # climber: 40 -> 60 (41-60), -> 80 (61-80), down to 50, -> 75 (51-75); triggered: every threshold
+    # above 10 (11-100); new: 0-65 on its first day. Gated, held out and steady add nothing.
+    expected = {t: (41 <= t <= 60) + (61 <= t <= 80) + (51 <= t <= 75) + (t >= 11) + (t <= 65) for t in range(101)}
+    assert flow == {t: count / 2 for t, count in expected.items()}
+
+
+def test_the_flow_of_new_pqls_is_checked_against_rep_capacity(world: DbtProject, tmp_path):
+    over = world.dbt("test", "--select", "new_pql_flow_fits_rep_capacity",
+                     dbt_vars={**WORLD_VARS, "pql_weekly_pql_capacity": 1})
+    assert [str(r.status) for r in over.result if r.node.resource_type == "test"] == ["warn"]
+    assert any("weekly_capacity=1" in line for line in world.log_lines)
+    fits = world.dbt("test", "--select", "new_pql_flow_fits_rep_capacity",
+                     dbt_vars={**WORLD_VARS, "pql_weekly_pql_capacity": 100000})
+    assert [str(r.status) for r in fits.result if r.node.resource_type == "test"] == ["pass"]
+
+    unset = _tune(world, tmp_path / "unset").capacity
+    assert unset.weekly_capacity is None and unset.fitting_threshold is None
+    assert "no capacity set: set var pql_weekly_pql_capacity" in (tmp_path / "unset" / "report.txt").read_text()
+    # A capacity between what hot triggers alone bring and what the current threshold brings.
+    proposal = _tune(world, tmp_path / "set", pql_weekly_pql_capacity=round(
+        (unset.weekly_flow[100] + unset.weekly_flow[70]) / 2))
+    capacity = proposal.capacity
+    assert capacity.weekly_flow == unset.weekly_flow and capacity.weeks == 4
+    # The lowest threshold whose recent weekly flow fits: the one below it does not.
+    fitting = capacity.fitting_threshold
+    assert capacity.weekly_flow[fitting] <= capacity.weekly_capacity < capacity.weekly_flow[fitting - 1]
+    assert fitting > 70
+    report = (tmp_path / "set" / "report.txt").read_text()
+    assert f"the flow fits from threshold {capacity.fitting_threshold} up" in report
 
 
 def test_the_analyst_command_ranks_planted_signals_above_the_noise(world: DbtProject, tmp_path):
@@ -119,8 +260,7 @@ def test_health_checks_warn_without_failing_the_build(world: DbtProject):
     world.query("create or replace table analytics.pql_scores_backup as select * from analytics.pql_scores")
     try:
         world.query("update analytics.pql_scores set is_pql = true")
-        result = world.dbt("test", "--select", "pql_rate_is_5_to_15_percent",
-                           dbt_vars={"pql_score_date": SCORE_DATE})
+        result = world.dbt("test", "--select", "pql_rate_is_5_to_15_percent", dbt_vars=WORLD_VARS)
         assert result.success
         assert [str(r.status) for r in result.result if r.node.unique_id.startswith("test.")] == ["warn"]
     finally:
@@ -134,7 +274,7 @@ def test_applied_candidate_scores_beside_the_live_rule_set(world: DbtProject, tm
     with pytest.raises(SystemExit, match="already holds rule set 'recommended_tuned'"):
         _tune(world, tmp_path / "second", "--candidate", "recommended_tuned", "--apply")
 
-    world.build(pql_score_date=SCORE_DATE, pql_shadow_model="recommended_tuned")
+    world.build(**WORLD_VARS, pql_shadow_model="recommended_tuned")
     compared = world.query("select count(*), count(distinct shadow_model) from analytics.pql_shadow_comparison")
     scored = world.query("select count(*) from analytics.pql_scores")[0][0]
     assert compared == [(scored, 1)]

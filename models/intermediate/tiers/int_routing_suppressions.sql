@@ -38,7 +38,7 @@ latest as (
     inner join dispositions
         on
             accounts.account_id = dispositions.account_id
-            and dispositions.recorded_date <= accounts.score_date
+            and accounts.score_date >= dispositions.recorded_date
 
 ),
 
@@ -54,7 +54,7 @@ final as (
     where
         recency = 1
         and do_not_route_days > 0
-        and {{ dbt.datediff('recorded_date', 'score_date', 'day') }} < do_not_route_days
+        and score_date < {{ dbt.dateadd('day', 'do_not_route_days', 'recorded_date') }}
 
 )
 
