@@ -54,7 +54,7 @@ final as (
     where
         recency = 1
         and do_not_route_days > 0
-        and score_date < {{ dbt.dateadd('day', 'do_not_route_days', 'recorded_date') }}
+        and score_date < cast({{ dbt.dateadd('day', 'do_not_route_days', 'recorded_date') }} as date)
 
 )
 
