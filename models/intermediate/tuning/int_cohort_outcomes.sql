@@ -81,54 +81,55 @@ cohort_accounts as (
 
 ),
 
+outcome_events as (
+
+    -- Every outcome an account can have, on the day it happened.
+    select
+        account_id,
+        converted_date as outcome_date,
+        1 as converted,
+        0 as closed,
+        0 as rejected
+    from conversions
+
+    union all
+
+    select
+        account_id,
+        created_date as outcome_date,
+        0 as converted,
+        1 as closed,
+        0 as rejected
+    from deals
+    where is_won
+
+    union all
+
+    select
+        account_id,
+        recorded_date as outcome_date,
+        0 as converted,
+        0 as closed,
+        1 as rejected
+    from rejections
+
+),
+
 within_horizon as (
 
     -- What followed each cohort account within the horizon, one row per outcome.
     select
         cohort_accounts.cohort_date,
         cohort_accounts.account_id,
-        1 as converted,
-        0 as closed,
-        0 as rejected
+        outcome_events.converted,
+        outcome_events.closed,
+        outcome_events.rejected
     from cohort_accounts
-    inner join conversions
+    inner join outcome_events
         on
-            cohort_accounts.account_id = conversions.account_id
-            and cohort_accounts.cohort_date < conversions.converted_date
-            and {{ dbt.datediff('cohort_accounts.cohort_date', 'conversions.converted_date', 'day') }}
-            <= {{ pql_calibration_horizon_days() }}
-
-    union all
-
-    select
-        cohort_accounts.cohort_date,
-        cohort_accounts.account_id,
-        0 as converted,
-        1 as closed,
-        0 as rejected
-    from cohort_accounts
-    inner join deals
-        on
-            cohort_accounts.account_id = deals.account_id
-            and deals.is_won
-            and cohort_accounts.cohort_date < deals.created_date
-            and {{ dbt.datediff('cohort_accounts.cohort_date', 'deals.created_date', 'day') }}
-            <= {{ pql_calibration_horizon_days() }}
-
-    union all
-
-    select
-        cohort_accounts.cohort_date,
-        cohort_accounts.account_id,
-        0 as converted,
-        0 as closed,
-        1 as rejected
-    from cohort_accounts
-    inner join rejections
-        on
-            cohort_accounts.account_id = rejections.account_id
-            and cohort_accounts.cohort_date < rejections.recorded_date
-            and {{ dbt.datediff('cohort_accounts.cohort_date', 'rejections.recorded_date', 'day') }}
+            cohort_accounts.account_id = outcome_events.account_id
+            and cohort_accounts.cohort_date < outcome_events.outcome_date
+            and {{ dbt.datediff('cohort_accounts.cohort_date', 'outcome_events.outcome_date', 'day') }}
             <= {{ pql_calibration_horizon_days() }}
 
 ),
