@@ -91,6 +91,7 @@ class Proposal:
     bands: list[Band]
     signals: list[SignalLift]  # ranked, most predictive first
     capacity: Capacity | None = None
+    holdout: dict[str, Any] | None = None  # pql_holdout_lift's row
     rule_changes: list[tuple[str, str, int, int, str]] = field(default_factory=list)  # rule, signal, old, new, why
     seed_rows: dict[str, list[dict[str, str]]] = field(default_factory=dict)
 
@@ -254,6 +255,8 @@ def build_proposal(warehouse: Warehouse, project_dir: Path, candidate: str | Non
         signals=signals,
     )
     proposal.capacity = capacity_fit(warehouse, capacity_weeks, current)
+    holdout_rows = warehouse.rows("--select", "pql_holdout_lift")
+    proposal.holdout = holdout_rows[0] if holdout_rows else None
     _propose_seed_rows(proposal, project_dir, tier_fields, tiers)
     return proposal
 
@@ -321,7 +324,7 @@ def report(proposal: Proposal) -> str:
     ]
     lines += [f"  {b.label:>7} {b.accounts:>9} {b.conversions:>10} {b.conversion_rate:>7.1%} {b.closes:>7} "
               f"{b.close_rate:>7.1%}" for b in proposal.bands]
-    lines += ["", *capacity_report(proposal)]
+    lines += ["", *holdout_report(proposal), "", *capacity_report(proposal)]
     lines += ["", "Signals ranked by lift (converters vs non-converters before converting):",
               f"  {'signal':<36} {'lift':>6} {'diff':>7} {'support':>8}  note"]
     for s in proposal.signals:
@@ -332,6 +335,25 @@ def report(proposal: Proposal) -> str:
     lines += [f"  {rule} ({signal}): {old} -> {new} points; {why}"
               for rule, signal, old, new, why in proposal.rule_changes] or ["  none"]
     return "\n".join(lines)
+
+
+def holdout_report(proposal: Proposal) -> list[str]:
+    """Routed against held-out handoffs (pql_holdout_lift): the conversion routing itself adds."""
+    row = proposal.holdout
+    if not row or not row["held_out_handoffs"] or not row["routed_handoffs"]:
+        return ["Routing lift: no held-out handoffs with a known outcome yet (set var pql_holdout_share)"]
+
+    def rate(group: str) -> str:
+        return (f"{row[f'{group}_deals']}/{row[f'{group}_handoffs']} = {row[f'{group}_rate']:.1%} "
+                f"(95% {row[f'{group}_rate_low']:.1%}-{row[f'{group}_rate_high']:.1%})")
+
+    low, high = row["routing_lift_low"], row["routing_lift_high"]
+    verdict = ("routing adds conversions" if low > 0 else "routing costs conversions" if high < 0
+               else "no difference shown yet")
+    return ["Routing lift (handoffs that opened a deal within the horizon):",
+            f"  routed to sales: {rate('routed')}",
+            f"  held out:        {rate('held_out')}",
+            f"  difference: {row['routing_lift']:+.1%} (95% {low:+.1%} to {high:+.1%}): {verdict}"]
 
 
 def capacity_report(proposal: Proposal) -> list[str]:

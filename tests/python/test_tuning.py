@@ -173,6 +173,14 @@ def test_holdout_lift_compares_routed_and_held_out_handoffs_with_intervals(world
     assert lift["routing_lift"] == pytest.approx(lift["routed_rate"] - lift["held_out_rate"])
 
 
+
+def test_the_analyst_command_reports_the_routing_lift(world: DbtProject, tmp_path):
+    _tune(world, tmp_path)
+    report = (tmp_path / "report.txt").read_text()
+    assert "Routing lift (handoffs that opened a deal within the horizon):" in report
+    assert "no difference shown yet" in report, report
+
+
 def _wilson(successes: int, trials: int) -> tuple[float, float]:
     z = 1.96
     rate = successes / trials
