@@ -53,9 +53,12 @@ MIN_FACTOR, MAX_FACTOR = 0.5, 2.0
 class Band:
     floor: int
     label: str
-    accounts: int
+    accounts: int  # account-cohort rows, pooled over the cohorts
+    distinct_accounts: int  # each account once: what the interval and --min-band-accounts count
     conversions: int
     conversion_rate: float
+    conversion_rate_low: float  # 95% Wilson interval
+    conversion_rate_high: float
     closes: int
     close_rate: float
 
@@ -137,19 +140,23 @@ def rank_signals(rows: list[dict[str, Any]]) -> list[SignalLift]:
 
 def propose_threshold(bands: list[Band], lower_tier_min: int, upper_tier_min: int | None,
                       min_band_accounts: int) -> tuple[int | None, str]:
-    """The floor of the band whose conversion rate jumps most over the band below it."""
-    usable = [band for band in bands if band.accounts >= min_band_accounts]
-    jumps = [(upper.conversion_rate - lower.conversion_rate, upper.floor)
-             for lower, upper in zip(usable, usable[1:], strict=False)]
+    """The floor of the band whose conversion rate jumps most over the band below it, counting only
+    jumps that hold beyond both bands' 95% intervals, between bands of min_band_accounts or more."""
+    usable = [band for band in bands if band.distinct_accounts >= min_band_accounts]
+    pairs = list(zip(usable, usable[1:], strict=False))
+    if not pairs:
+        return None, (f"not enough evidence: no two bands hold {min_band_accounts}+ accounts; "
+                      "threshold left as it is")
+    jumps = [(upper.conversion_rate - lower.conversion_rate, upper.floor) for lower, upper in pairs
+             if upper.conversion_rate_low > lower.conversion_rate_high]
     if not jumps:
-        return None, f"no two bands hold {min_band_accounts}+ accounts: threshold left as it is"
+        return None, ("not enough evidence: no rise in conversion from one band to the next holds beyond "
+                      "their 95% intervals; threshold left as it is")
     jump, floor = max(jumps)
-    if jump <= 0:
-        return None, "conversion never rises from one band to the next: threshold left as it is"
     # Keep the tiers either side at least 5 points wide.
     low, high = lower_tier_min + 5, (upper_tier_min - 5 if upper_tier_min is not None else 95)
     threshold = min(max(floor, low), high)
-    note = f"largest jump in conversion (+{jump:.1%}) is into the {floor}-{floor + 9} band"
+    note = f"largest jump in conversion beyond the intervals (+{jump:.1%}) is into the {floor}-{floor + 9} band"
     if threshold != floor:
         note += f"; held at {threshold} to keep neighbouring tiers 5+ points wide"
     return threshold, note
@@ -211,8 +218,9 @@ def capacity_fit(warehouse: Warehouse, weeks: int, current: int) -> Capacity:
 def build_proposal(warehouse: Warehouse, project_dir: Path, candidate: str | None,
                    min_band_accounts: int, capacity_weeks: int = 4) -> Proposal:
     bands = [
-        Band(int(r["band_floor"]), r["score_band"], int(r["band_accounts"]), int(r["conversions"]),
-             float(r["conversion_rate"]), int(r["closes"]), float(r["close_rate"]))
+        Band(int(r["band_floor"]), r["score_band"], int(r["band_accounts"]), int(r["band_distinct_accounts"]),
+             int(r["conversions"]), float(r["conversion_rate"]), float(r["conversion_rate_low"]),
+             float(r["conversion_rate_high"]), int(r["closes"]), float(r["close_rate"]))
         for r in warehouse.rows("--select", "conversion_by_score_band")
     ]
     if not bands:
@@ -319,11 +327,13 @@ def report(proposal: Proposal) -> str:
         f"Expected tier churn from the threshold: {proposal.tier_churn:.1%} of accounts change PQL status "
         "(score the candidate as pql_shadow_model for the churn of the weights too)",
         "",
-        "Conversion and close rate per score band (all calibration cohorts):",
-        f"  {'band':>7} {'accounts':>9} {'converted':>10} {'rate':>7} {'closed':>7} {'rate':>7}",
+        "Conversion and close rate per score band (all calibration cohorts; accounts counted once for the interval):",
+        f"  {'band':>7} {'scored':>7} {'accounts':>9} {'converted':>10} {'rate':>7} {'95% interval':>15} "
+        f"{'closed':>7} {'rate':>7}",
     ]
-    lines += [f"  {b.label:>7} {b.accounts:>9} {b.conversions:>10} {b.conversion_rate:>7.1%} {b.closes:>7} "
-              f"{b.close_rate:>7.1%}" for b in proposal.bands]
+    lines += [f"  {b.label:>7} {b.accounts:>7} {b.distinct_accounts:>9} {b.conversions:>10} {b.conversion_rate:>7.1%} "
+              f"{b.conversion_rate_low:>7.1%}-{b.conversion_rate_high:<7.1%} {b.closes:>7} {b.close_rate:>7.1%}"
+              for b in proposal.bands]
     lines += ["", *holdout_report(proposal), "", *capacity_report(proposal)]
     lines += ["", "Signals ranked by lift (converters vs non-converters before converting):",
               f"  {'signal':<36} {'lift':>6} {'diff':>7} {'support':>8}  note"]
@@ -382,7 +392,12 @@ def plot(proposal: Proposal, path: Path) -> None:
 
     figure, axes = plt.subplots(figsize=(8, 4.5))
     positions = range(len(proposal.bands))
-    axes.bar(positions, [b.conversion_rate for b in proposal.bands], color="#4c72b0", label="converted")
+    rates = [b.conversion_rate for b in proposal.bands]
+    errors = [[rate - b.conversion_rate_low for rate, b in zip(rates, proposal.bands, strict=True)],
+              [b.conversion_rate_high - rate for rate, b in zip(rates, proposal.bands, strict=True)]]
+    bars = axes.bar(positions, rates, yerr=errors, capsize=3, color="#4c72b0", ecolor="#333333",
+                    label="converted (95% interval)")
+    axes.bar_label(bars, labels=[f"n={b.distinct_accounts}" for b in proposal.bands], padding=14, fontsize=7)
     axes.plot(positions, [b.close_rate for b in proposal.bands], color="#dd8452", marker="o", label="closed won")
     axes.set_xticks(list(positions), [b.label for b in proposal.bands])
     for threshold, style, name in ((proposal.current_threshold, ":", "current"),

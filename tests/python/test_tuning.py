@@ -12,7 +12,7 @@ import pytest
 
 from conftest import DbtProject, new_project, temporary_environment
 from generate_sample_data import NOISE_EVENT, generate
-from tune_scores import weekly_flow
+from tune_scores import Band, propose_threshold, weekly_flow
 
 SCORE_DATE = "2026-03-31"
 BACKFILL_START = "2026-01-31"
@@ -85,6 +85,51 @@ def test_calibration_counts_only_later_deals_of_accounts_not_yet_in_the_pipeline
     """)
     assert actual == expected
     assert sum(row[3] for row in actual) > 50, "the sample world should convert some accounts"
+
+
+def test_every_calibration_and_lift_rate_carries_its_wilson_interval(world: DbtProject):
+    calibration = world.query("""
+        select conversions, closes, rejections, band_accounts, conversion_rate, conversion_rate_low,
+               conversion_rate_high, close_rate, close_rate_low, close_rate_high, rejection_rate,
+               rejection_rate_low, rejection_rate_high
+        from analytics.pql_calibration""")
+    for conversions, closes, rejections, accounts, *bounds in calibration:
+        for successes, (rate, low, high) in zip((conversions, closes, rejections),
+                                                 (bounds[0:3], bounds[3:6], bounds[6:9]), strict=True):
+            assert rate == pytest.approx(successes / accounts)
+            assert (low, high) == pytest.approx(_wilson(successes, accounts))
+            assert -1e-9 <= low <= rate + 1e-9 and rate <= high + 1e-9 <= 1 + 2e-9
+    lift = world.query("""
+        select converters_showing, converters, non_converters_showing, non_converters, converter_rate_low,
+               converter_rate_high, non_converter_rate_low, non_converter_rate_high, rate_difference,
+               rate_difference_low, rate_difference_high
+        from analytics.pql_signal_lift""")
+    for shown, converters, other_shown, others, c_low, c_high, n_low, n_high, diff, d_low, d_high in lift:
+        assert (c_low, c_high) == pytest.approx(_wilson(shown, converters))
+        assert (n_low, n_high) == pytest.approx(_wilson(other_shown, others))
+        assert d_low - 1e-9 <= diff <= d_high + 1e-9
+    # The planted signals' differences hold beyond their intervals; the control's does not.
+    differences = {row[0]: row[1:] for row in world.query(
+        "select signal_name, rate_difference_low, rate_difference_high from analytics.pql_signal_lift")}
+    assert all(differences[signal][0] > 0 for signal in PLANTED), differences
+    assert differences[NOISE][0] < 0 < differences[NOISE][1], differences[NOISE]
+
+
+def test_the_threshold_moves_only_on_a_jump_beyond_the_intervals():
+    def band(floor: int, accounts: int, converted: int) -> Band:
+        low, high = _wilson(converted, accounts)
+        return Band(floor, f"{floor}-{floor + 9}", accounts * 3, accounts, converted, converted / accounts, low, high,
+                    0, 0.0)
+
+    clear = [band(50, 400, 20), band(60, 300, 18), band(70, 200, 60)]
+    assert propose_threshold(clear, 50, 90, 30)[0] == 70
+    # 8 of 48 against 2 of 22: a jump in the rates, not beyond the intervals.
+    thin = [band(50, 48, 8), band(60, 22, 2)]
+    threshold, note = propose_threshold(thin, 50, 90, 10)
+    assert threshold is None and note.startswith("not enough evidence"), note
+    # A clear jump into a band under --min-band-accounts is not used.
+    threshold, note = propose_threshold([band(50, 400, 20), band(60, 20, 15)], 50, 90, 30)
+    assert threshold is None and "no two bands hold 30+ accounts" in note
 
 
 def test_signal_lift_finds_the_planted_signals_and_not_the_noise(world: DbtProject):

@@ -4,7 +4,8 @@
 -- pql_calibration_horizon_days - int_cohort_outcomes says which, without leakage.
 -- Per band: conversion, close and rejection rates and the lift over the cohort's base
 -- rate. Per cohort: the PQL rate (share of accounts at PQL or above, healthy at
--- 5-15%) and the PQL close rate against the overall one (the 3x rule).
+-- 5-15%) and the PQL close rate against the overall one (the 3x rule). Every rate
+-- carries its 95% Wilson interval (<rate>_low, <rate>_high).
 with
 
 inputs_gate as (
@@ -60,21 +61,21 @@ final as (
         cast(bands.band_floor as {{ dbt.type_int() }}) as band_floor,
         cast(bands.band_accounts as {{ dbt.type_int() }}) as band_accounts,
         cast(bands.conversions as {{ dbt.type_int() }}) as conversions,
-        cast(bands.conversions * 1.0 / bands.band_accounts as {{ dbt.type_float() }}) as conversion_rate,
+        {{ pql_rate_with_interval('bands.conversions', 'bands.band_accounts', 'conversion_rate') }},
         cast(bands.closes as {{ dbt.type_int() }}) as closes,
-        cast(bands.closes * 1.0 / bands.band_accounts as {{ dbt.type_float() }}) as close_rate,
+        {{ pql_rate_with_interval('bands.closes', 'bands.band_accounts', 'close_rate') }},
         cast(bands.rejections as {{ dbt.type_int() }}) as rejections,
-        cast(bands.rejections * 1.0 / bands.band_accounts as {{ dbt.type_float() }}) as rejection_rate,
-        cast(cohorts.cohort_conversions * 1.0 / cohorts.cohort_accounts as {{ dbt.type_float() }}) as base_rate,
+        {{ pql_rate_with_interval('bands.rejections', 'bands.band_accounts', 'rejection_rate') }},
+        {{ pql_rate_with_interval('cohorts.cohort_conversions', 'cohorts.cohort_accounts', 'base_rate') }},
         cast(
             (bands.conversions * 1.0 / bands.band_accounts)
             / nullif(cohorts.cohort_conversions * 1.0 / cohorts.cohort_accounts, 0)
             as {{ dbt.type_float() }}
         ) as lift,
         cast(cohorts.cohort_accounts as {{ dbt.type_int() }}) as cohort_accounts,
-        cast(cohorts.pql_accounts * 1.0 / cohorts.cohort_accounts as {{ dbt.type_float() }}) as cohort_pql_rate,
-        cast(cohorts.cohort_closes * 1.0 / cohorts.cohort_accounts as {{ dbt.type_float() }}) as cohort_close_rate,
-        cast(cohorts.pql_closes * 1.0 / nullif(cohorts.pql_accounts, 0) as {{ dbt.type_float() }}) as pql_close_rate,
+        {{ pql_rate_with_interval('cohorts.pql_accounts', 'cohorts.cohort_accounts', 'cohort_pql_rate') }},
+        {{ pql_rate_with_interval('cohorts.cohort_closes', 'cohorts.cohort_accounts', 'cohort_close_rate') }},
+        {{ pql_rate_with_interval('cohorts.pql_closes', 'cohorts.pql_accounts', 'pql_close_rate') }},
         cast(
             (cohorts.pql_closes * 1.0 / nullif(cohorts.pql_accounts, 0))
             / nullif(cohorts.cohort_closes * 1.0 / cohorts.cohort_accounts, 0)

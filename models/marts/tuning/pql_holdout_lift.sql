@@ -30,16 +30,12 @@ groups as (
 rates as (
 
     select
-        coalesce(routed_handoffs, 0) as routed_handoffs,
-        coalesce(routed_deals, 0) as routed_deals,
-        routed_deals * 1.0 / nullif(routed_handoffs, 0) as routed_rate,
-        {{ pql_wilson_bound('routed_deals', 'routed_handoffs', 'low') }} as routed_rate_low,
-        {{ pql_wilson_bound('routed_deals', 'routed_handoffs', 'high') }} as routed_rate_high,
-        coalesce(held_out_handoffs, 0) as held_out_handoffs,
-        coalesce(held_out_deals, 0) as held_out_deals,
-        held_out_deals * 1.0 / nullif(held_out_handoffs, 0) as held_out_rate,
-        {{ pql_wilson_bound('held_out_deals', 'held_out_handoffs', 'low') }} as held_out_rate_low,
-        {{ pql_wilson_bound('held_out_deals', 'held_out_handoffs', 'high') }} as held_out_rate_high
+        cast(coalesce(routed_handoffs, 0) as {{ dbt.type_int() }}) as routed_handoffs,
+        cast(coalesce(routed_deals, 0) as {{ dbt.type_int() }}) as routed_deals,
+        {{ pql_rate_with_interval('routed_deals', 'routed_handoffs', 'routed_rate') }},
+        cast(coalesce(held_out_handoffs, 0) as {{ dbt.type_int() }}) as held_out_handoffs,
+        cast(coalesce(held_out_deals, 0) as {{ dbt.type_int() }}) as held_out_deals,
+        {{ pql_rate_with_interval('held_out_deals', 'held_out_handoffs', 'held_out_rate') }}
     from groups
 
 ),
@@ -47,33 +43,8 @@ rates as (
 final as (
 
     select
-        cast(routed_handoffs as {{ dbt.type_int() }}) as routed_handoffs,
-        cast(routed_deals as {{ dbt.type_int() }}) as routed_deals,
-        cast(routed_rate as {{ dbt.type_float() }}) as routed_rate,
-        cast(routed_rate_low as {{ dbt.type_float() }}) as routed_rate_low,
-        cast(routed_rate_high as {{ dbt.type_float() }}) as routed_rate_high,
-        cast(held_out_handoffs as {{ dbt.type_int() }}) as held_out_handoffs,
-        cast(held_out_deals as {{ dbt.type_int() }}) as held_out_deals,
-        cast(held_out_rate as {{ dbt.type_float() }}) as held_out_rate,
-        cast(held_out_rate_low as {{ dbt.type_float() }}) as held_out_rate_low,
-        cast(held_out_rate_high as {{ dbt.type_float() }}) as held_out_rate_high,
-        cast(routed_rate - held_out_rate as {{ dbt.type_float() }}) as routing_lift,
-        cast(
-            routed_rate - held_out_rate
-            - sqrt(
-                (routed_rate - routed_rate_low) * (routed_rate - routed_rate_low)
-                + (held_out_rate_high - held_out_rate) * (held_out_rate_high - held_out_rate)
-            )
-            as {{ dbt.type_float() }}
-        ) as routing_lift_low,
-        cast(
-            routed_rate - held_out_rate
-            + sqrt(
-                (routed_rate_high - routed_rate) * (routed_rate_high - routed_rate)
-                + (held_out_rate - held_out_rate_low) * (held_out_rate - held_out_rate_low)
-            )
-            as {{ dbt.type_float() }}
-        ) as routing_lift_high,
+        *,
+        {{ pql_difference_with_interval('routed_rate', 'held_out_rate', 'routing_lift') }},
         cast({{ pql_holdout_share() }} as {{ dbt.type_float() }}) as holdout_share,
         {{ pql_score_date() }} as score_date
     from rates

@@ -2,8 +2,9 @@
 -- converters who showed it (did any of its events) in the var pql_lift_window_days
 -- days before they converted (int_conversions) against the share of
 -- non-converters who showed it in the same number of days up to the score date; the
--- difference, the lift (the ratio) and the support (accounts_showing). The biggest
--- differences are the signals worth weight; a signal fewer than var
+-- difference, the lift (the ratio) and the support (accounts_showing); the rates and
+-- the difference with their 95% intervals (Wilson; Newcombe's for the difference).
+-- The biggest differences are the signals worth weight; a signal fewer than var
 -- pql_lift_min_support accounts showed is flagged, too thin to weigh.
 --
 -- Converters and non-converters, and the window of each, are int_lift_population's.
@@ -120,10 +121,13 @@ rates as (
         population_counts.non_converters,
         coalesce(shown_counts.converters_showing, 0) as converters_showing,
         coalesce(shown_counts.non_converters_showing, 0) as non_converters_showing,
-        coalesce(shown_counts.converters_showing, 0) * 1.0 / nullif(population_counts.converters, 0)
-            as converter_rate,
-        coalesce(shown_counts.non_converters_showing, 0) * 1.0 / nullif(population_counts.non_converters, 0)
-            as non_converter_rate
+        {{ pql_rate_with_interval(
+            'coalesce(shown_counts.converters_showing, 0)', 'population_counts.converters', 'converter_rate'
+        ) }},
+        {{ pql_rate_with_interval(
+            'coalesce(shown_counts.non_converters_showing, 0)', 'population_counts.non_converters',
+            'non_converter_rate'
+        ) }}
     from event_signals
     cross join population_counts
     left join shown_counts
@@ -141,9 +145,13 @@ final as (
         cast(non_converters as {{ dbt.type_int() }}) as non_converters,
         cast(converters_showing as {{ dbt.type_int() }}) as converters_showing,
         cast(non_converters_showing as {{ dbt.type_int() }}) as non_converters_showing,
-        cast(converter_rate as {{ dbt.type_float() }}) as converter_rate,
-        cast(non_converter_rate as {{ dbt.type_float() }}) as non_converter_rate,
-        cast(converter_rate - non_converter_rate as {{ dbt.type_float() }}) as rate_difference,
+        converter_rate,
+        converter_rate_low,
+        converter_rate_high,
+        non_converter_rate,
+        non_converter_rate_low,
+        non_converter_rate_high,
+        {{ pql_difference_with_interval('converter_rate', 'non_converter_rate', 'rate_difference') }},
         cast(converter_rate / nullif(non_converter_rate, 0) as {{ dbt.type_float() }}) as lift,
         cast(converters_showing + non_converters_showing as {{ dbt.type_int() }}) as accounts_showing,
         converters_showing + non_converters_showing < {{ pql_lift_min_support() }} as is_low_support,
