@@ -1,6 +1,6 @@
--- Every PQL handed to sales, and what came of it: one row per handoff - an account
--- entering a PQL tier of the live rule set (int_tier_changes, with hysteresis), or
--- first scored in one - with its score, tier, reasons and hot trigger that day, and the
+-- Every PQL handed to sales, and what came of it: one row per handoff
+-- (int_pql_handoffs: an account entering a PQL tier of the live rule set, or first
+-- scored in one) with its score, tier, reasons and hot trigger that day, and the
 -- first deal the account opened after it, within var pql_outcome_horizon_days and
 -- before its next handoff, as the CRM stood at the end of the score date; likewise
 -- the rep's first disposition of it (int_dispositions). Where it was routed that day
@@ -23,43 +23,12 @@ inputs_gate as (
 
 ),
 
-pql_entries as (
-
-    select
-        account_id,
-        scoring_model,
-        score_date as handoff_date,
-        tier_name as pql_tier,
-        pql_score,
-        hot_trigger
-    from {{ ref('int_tier_changes') }}
-    where
-        scoring_model = '{{ pql_scoring_model() }}'
-        and is_tier_change
-        and score_date <= {{ pql_score_date() }}
-        and is_pql
-        and not coalesce(was_pql, false)
-
-),
-
 handoffs as (
 
     select
-        pql_entries.*,
-        history.score_reasons,
-        history.treatment,
-        history.routing_gate,
-        {{ pql_is_held_out('pql_entries.account_id') }} as is_held_out,
-        cast({{ dbt.dateadd('day', horizon_days, 'pql_entries.handoff_date') }} as date) as horizon_end_date,
-        lead(pql_entries.handoff_date) over (
-            partition by pql_entries.account_id order by pql_entries.handoff_date
-        ) as next_handoff_date
-    from pql_entries
-    left join {{ ref('int_score_history') }} as history
-        on
-            pql_entries.account_id = history.account_id
-            and pql_entries.scoring_model = history.scoring_model
-            and pql_entries.handoff_date = history.score_date
+        *,
+        cast({{ dbt.dateadd('day', horizon_days, 'handoff_date') }} as date) as horizon_end_date
+    from {{ ref('int_pql_handoffs') }}
 
 ),
 
