@@ -120,22 +120,9 @@ final as (
         fired_triggers.condition_id as hot_trigger_id,
         fired_triggers.label_text as hot_trigger,
         fired_triggers.sla_hours as hot_trigger_sla_hours,
-        case
-            when suppressions.account_id is not null then 'disposition'
-            else fired_gates.condition_id
-        end as routing_gate_id,
-        case
-            when suppressions.account_id is not null
-                then {{ dbt.concat([
-                    "'sales said '", 'suppressions.disposition', "' on '",
-                    'cast(cast(suppressions.recorded_at as date) as ' ~ dbt.type_string() ~ ')',
-                ]) }}
-            else fired_gates.label_text
-        end as routing_gate,
-        case
-            when suppressions.account_id is not null then 'Do not route'
-            else fired_gates.treatment
-        end as routing_gate_treatment
+        coalesce(suppressions.routing_gate_id, fired_gates.condition_id) as routing_gate_id,
+        coalesce(suppressions.routing_gate, fired_gates.label_text) as routing_gate,
+        coalesce(suppressions.routing_gate_treatment, fired_gates.treatment) as routing_gate_treatment
     from accounts
     cross join scored_models
     left join fired as fired_triggers

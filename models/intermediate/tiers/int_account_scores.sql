@@ -113,6 +113,7 @@ routed as (
         routing.routing_gate_treatment,
         score_tiers.tier_rank as score_tier_rank,
         score_tiers.sla_hours as score_tier_sla_hours,
+        {{ pql_is_held_out('clamped.account_id') }} as is_held_out,
         case
             when routing.hot_trigger is not null and routing.routing_gate is null
                 then top_tiers.tier_rank
@@ -145,15 +146,15 @@ final as (
         tiers.tier_name as pql_tier,
         cast(tiers.tier_rank as {{ dbt.type_int() }}) as pql_tier_rank,
         tiers.is_pql,
-        {{ pql_is_held_out('routed.account_id') }} as is_held_out,
+        routed.is_held_out,
         case
             when routed.routing_gate is not null then routed.routing_gate_treatment
-            when tiers.is_pql and {{ pql_is_held_out('routed.account_id') }} then 'Holdout'
+            when tiers.is_pql and routed.is_held_out then 'Holdout'
             else tiers.treatment
         end as treatment,
         cast(case
             when routed.routing_gate is not null then null
-            when tiers.is_pql and {{ pql_is_held_out('routed.account_id') }} then null
+            when tiers.is_pql and routed.is_held_out then null
             when
                 routed.hot_trigger_sla_hours is not null
                 and (

@@ -3,7 +3,7 @@
 -- (a later one replaces it, whatever it says) is one pql_dispositions gives
 -- do_not_route_days, and fewer than that many days have passed since. On the day
 -- they have, the account routes as usual again. int_account_routing names it as a
--- routing gate.
+-- routing gate, in the words and treatment given here.
 with
 
 accounts as (
@@ -30,6 +30,8 @@ latest as (
         dispositions.recorded_at,
         dispositions.recorded_date,
         dispositions.do_not_route_days,
+        cast({{ dbt.dateadd('day', 'dispositions.do_not_route_days', 'dispositions.recorded_date') }} as date)
+            as routable_again_on,
         row_number() over (
             partition by accounts.score_date, accounts.account_id
             order by dispositions.recorded_at desc, dispositions.disposition asc
@@ -44,17 +46,23 @@ latest as (
 
 final as (
 
+    -- As int_account_routing names it: a gate of its own, before the seed's gates.
     select
         score_date,
         account_id,
         disposition,
         recorded_at,
-        cast({{ dbt.dateadd('day', 'do_not_route_days', 'recorded_date') }} as date) as routable_again_on
+        routable_again_on,
+        'disposition' as routing_gate_id,
+        {{ dbt.concat([
+            "'sales said '", 'disposition', "' on '", 'cast(recorded_date as ' ~ dbt.type_string() ~ ')',
+        ]) }} as routing_gate,
+        'Do not route' as routing_gate_treatment
     from latest
     where
         recency = 1
         and do_not_route_days > 0
-        and score_date < cast({{ dbt.dateadd('day', 'do_not_route_days', 'recorded_date') }} as date)
+        and score_date < routable_again_on
 
 )
 
