@@ -24,13 +24,7 @@ final as (
 
     select
         signals.*,
-        case
-            when signals.measure in (
-                'has_event', 'event_count', 'active_days', 'active_users', 'sessions',
-                'days_since_last_event', 'days_from_signup_to_first_event'
-            ) then 'event'
-            when signals.measure in ('attribute', 'attribute_in_list') then 'attribute'
-        end as signal_kind
+        {{ pql_signal_kind('signals.measure') }} as signal_kind
     from signals
     where signals.signal_name in (select signals_read.signal_name from signals_read)
 

@@ -1,5 +1,5 @@
 -- One row per account scored on a calibration cohort date and not converted by then:
--- its score band and PQL flag that day (pql_score_history), and whether within var
+-- its score, score band and PQL flag that day (pql_score_history), and whether within var
 -- pql_calibration_horizon_days after the date it converted (int_conversions: a deal
 -- opened, or a rep's disposition counted as a conversion), won a deal, or was turned
 -- down by a rep without converting. pql_calibration counts these per cohort and band.
@@ -139,6 +139,7 @@ outcomes as (
     select
         cohort_accounts.cohort_date,
         cohort_accounts.account_id,
+        cohort_accounts.pql_score,
         cohort_accounts.band_floor,
         cohort_accounts.is_pql,
         coalesce(max(within_horizon.converted), 0) as converted,
@@ -153,7 +154,7 @@ outcomes as (
         on
             cohort_accounts.cohort_date = within_horizon.cohort_date
             and cohort_accounts.account_id = within_horizon.account_id
-    group by 1, 2, 3, 4
+    group by 1, 2, 3, 4, 5
 
 )
 
