@@ -61,6 +61,7 @@ PLANTED_SIGNALS = {
 }
 BUYING_INTENT_EVENTS = ["pricing_page_viewed", "paywall_hit", "upgrade_modal_clicked"]
 DEAL_BASE_ODDS_PER_DAY = 0.0006
+DEAL_INDEPENDENT_ODDS_PER_DAY = 0.002  # --independent-deals: about as many deals, drawn blind
 DEAL_ICP_FACTOR = 2.0
 DEAL_LOOKBACK_DAYS = 14
 NOISE_EVENT = "notification_settings_viewed"
@@ -269,9 +270,10 @@ def create_raw_tables(con: duckdb.DuckDBPyConnection, schema: str = "raw") -> No
 
 
 def generate(database: Path, accounts: int, events: int | None, end_date: dt.date,
-             seed: int, schema: str = "raw", shape: str = "native") -> dict[str, int]:
+             seed: int, schema: str = "raw", shape: str = "native", independent_deals: bool = False) -> dict[str, int]:
     """Write the sample world into `database`, in the tables `shape` lands (tracker_shapes.py);
-    return the native tables' row counts."""
+    return the native tables' row counts. With independent_deals, every account signed up has the
+    same odds of opening a deal each day, whatever it does: a world with nothing to learn."""
     if accounts < 1:
         raise ValueError("--accounts must be at least 1")
     events = accounts * 60 if events is None else events
@@ -344,7 +346,7 @@ def generate(database: Path, accounts: int, events: int | None, end_date: dt.dat
         # stay the same rows whatever is done here.
         outcome_rng = np.random.default_rng([seed, 1])
         _insert_noise_events(con, schema, outcome_rng, first_user, end_day_epoch)
-        _insert_deals(con, schema, outcome_rng, account_table, end_date)
+        _insert_deals(con, schema, outcome_rng, account_table, end_date, independent_deals)
         _insert_dispositions(con, schema, np.random.default_rng([seed, 2]), accounts, end_date)
         counts = {
             table: con.execute(f"select count(*) from {schema}.{table}").fetchone()[0]
@@ -381,7 +383,7 @@ def _insert_noise_events(con: duckdb.DuckDBPyConnection, schema: str, rng: np.ra
 
 
 def _insert_deals(con: duckdb.DuckDBPyConnection, schema: str, rng: np.random.Generator,
-                  account_table: pa.Table, end_date: dt.date) -> None:
+                  account_table: pa.Table, end_date: dt.date, independent: bool = False) -> None:
     """At most one deal per account, opened on a day drawn from the account's behaviour before it."""
     accounts = account_table.num_rows
     planted = list(PLANTED_SIGNALS)
@@ -402,8 +404,8 @@ def _insert_deals(con: duckdb.DuckDBPyConnection, schema: str, rng: np.random.Ge
     in_range = (daily["days_ago"] >= 0) & (daily["days_ago"] < HISTORY_DAYS)
     day_index = HISTORY_DAYS - 1 - daily["days_ago"][in_range]
     account_index = daily["account_number"][in_range]
-    odds = np.full((accounts, HISTORY_DAYS), DEAL_BASE_ODDS_PER_DAY)
-    for signal in planted:
+    odds = np.full((accounts, HISTORY_DAYS), DEAL_INDEPENDENT_ODDS_PER_DAY if independent else DEAL_BASE_ODDS_PER_DAY)
+    for signal in [] if independent else planted:
         did = np.zeros((accounts, HISTORY_DAYS + 1), dtype=np.int64)
         did[account_index, day_index + 1] = daily[signal][in_range]
         running = np.cumsum(did, axis=1)
@@ -413,7 +415,7 @@ def _insert_deals(con: duckdb.DuckDBPyConnection, schema: str, rng: np.random.Ge
              running[:, :HISTORY_DAYS - DEAL_LOOKBACK_DAYS]], axis=1)
         odds *= np.where(before > 0, PLANTED_SIGNALS[signal], 1.0)
     icp = np.asarray(account_table["icp_match"].fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
-    odds *= np.where(icp, DEAL_ICP_FACTOR, 1.0)[:, None]
+    odds *= np.where(icp & (not independent), DEAL_ICP_FACTOR, 1.0)[:, None]
     # No deal before the first day with a full lookback, nor before the account signed up.
     odds[:, :DEAL_LOOKBACK_DAYS] = 0
     end = dt.datetime.combine(end_date, dt.time(0))
@@ -485,12 +487,16 @@ def _parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=42, help="random seed (default: 42)")
     parser.add_argument("--shape", choices=SHAPES, default="native",
                         help="write the tables this tracker lands instead of the native ones (default: native)")
+    parser.add_argument("--independent-deals", action="store_true",
+                        help="draw deals at the same odds for every account, whatever it does: a world where "
+                             "the tuning command must find nothing")
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> None:
     args = _parse_args(argv)
-    counts = generate(args.database, args.accounts, args.events, args.end_date, args.seed, args.schema, args.shape)
+    counts = generate(args.database, args.accounts, args.events, args.end_date, args.seed, args.schema, args.shape,
+                      args.independent_deals)
     print(f"Wrote {args.database} ({args.shape} tables): " + ", ".join(f"{n:,} {t}" for t, n in counts.items())
           + f" ({HISTORY_DAYS} days to {args.end_date})")
 

@@ -1,21 +1,25 @@
-"""The analyst's tuning command: read calibration and signal lift, propose a threshold and weights.
+"""The analyst's tuning command: fit rule points to outcomes, prove them out of time, place the threshold.
 
-Reads `pql_calibration` (through analyses/conversion_by_score_band.sql), `pql_signal_lift`
-and `pql_scores` from the warehouse the project runs on - through dbt itself, so the same
-command works on DuckDB, Snowflake and BigQuery - then:
+Reads `pql_calibration` (through analyses/conversion_by_score_band.sql), `pql_signal_lift`,
+`pql_scores`, and the calibration cohorts' outcomes and signal values (int_cohort_outcomes,
+int_cohort_signal_values) from the warehouse the project runs on - through dbt itself, so the
+same command works on DuckDB, Snowflake and BigQuery - then:
 
-  - proposes the PQL threshold at the inflection: the floor of the score band whose
-    conversion rate jumps most over the band below it;
-  - proposes weights from lift: each flat, positive rule of the live rule set is scaled by
-    its signal's lift against the average lift of the live signals (between 0.5x and 2x),
-    and dropped to 0 when its signal does no better among converters than among
-    non-converters; rules on signals with too little support are left as they are;
-  - prints a short report: current vs proposed PQL rate, conversion and close rate per
-    band, expected tier churn, the recent weekly flow of new PQLs against rep capacity
-    (var pql_weekly_pql_capacity) and the lowest threshold that fits it, and the weights,
-    signals ranked by lift;
-  - writes a PNG plot of conversion by band, and the proposal as a candidate rule set
-    (every live rule-set row under a new scoring_model name) in the seed format.
+  - fits rule points to outcomes (rule_fit.py): every signal of pql_signals, used by a rule or
+    not, cut into bands, weighed by a regularised logistic regression on the older cohorts,
+    and turned into whole points within the live rule set's component caps; signals too few
+    accounts show are left out and listed;
+  - tests the fit out of time, on the cohorts of the last --test-days days: AUC, the share of
+    converters in the top 10% and 20%, conversion by band, for the live rule set and the
+    candidate; the candidate is written only when its AUC gain holds beyond a 95% interval;
+  - proposes the PQL threshold at the largest rise in conversion between score bands that
+    holds beyond both bands' 95% intervals, between bands of --min-band-accounts accounts;
+    otherwise says there is not enough evidence and keeps it;
+  - prints a short report (the figures above, the routing lift of the holdout, the recent
+    weekly flow of new PQLs against rep capacity, signals ranked by lift), writes a PNG plot,
+    and, when the candidate wins, the candidate rule set in the seed format: the fitted rules,
+    the live caps, hot triggers and routing gates, and tiers that keep the live tiers' shares
+    of accounts (the PQL tier's at the proposed threshold).
 
 Nothing in seeds/ changes unless --apply is given; then the candidate rows are appended to
 the seeds, ready to score beside the live rule set:
@@ -35,18 +39,23 @@ import io
 import json
 import math
 import os
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import yaml
+
+import rule_fit
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 # Every seed that holds rows of a rule set, keyed by scoring_model, and its id column (unique across rule sets).
 RULE_SET_SEEDS = {"pql_rules": "rule_id", "pql_rule_conditions": "rule_id", "pql_rule_groups": None,
                   "pql_components": None, "pql_tiers": None, "pql_hot_triggers": "trigger_id",
                   "pql_routing_gates": "gate_id"}
-MIN_FACTOR, MAX_FACTOR = 0.5, 2.0
+# Copied from the live rule set into a fitted candidate as they are: they route, they do not score.
+COPIED_SEEDS = ("pql_components", "pql_hot_triggers", "pql_routing_gates")
 
 
 @dataclass
@@ -95,7 +104,8 @@ class Proposal:
     signals: list[SignalLift]  # ranked, most predictive first
     capacity: Capacity | None = None
     holdout: dict[str, Any] | None = None  # pql_holdout_lift's row
-    rule_changes: list[tuple[str, str, int, int, str]] = field(default_factory=list)  # rule, signal, old, new, why
+    fit: rule_fit.Fit | None = None
+    candidate_threshold: int | None = None  # the fitted candidate's PQL threshold
     seed_rows: dict[str, list[dict[str, str]]] = field(default_factory=dict)
 
 
@@ -215,8 +225,36 @@ def capacity_fit(warehouse: Warehouse, weeks: int, current: int) -> Capacity:
     return Capacity(capacity, weeks, flow, fitting)
 
 
+def read_cohorts(warehouse: Warehouse, signal_names: list[str]) -> rule_fit.CohortRows:
+    """Every calibration cohort account's outcome, live score and signal values (0 where no row)."""
+    outcomes = warehouse.rows("--inline", "select cohort_date, account_id, pql_score, converted "
+                                          "from {{ ref('int_cohort_outcomes') }} order by cohort_date, account_id")
+    row_of = {(r["cohort_date"], str(r["account_id"])): i for i, r in enumerate(outcomes)}
+    values = {name: np.zeros(len(outcomes)) for name in signal_names}
+    for r in warehouse.rows("--inline", "select cohort_date, account_id, signal_name, signal_value "
+                                        "from {{ ref('int_cohort_signal_values') }}"):
+        row = row_of.get((r["cohort_date"], str(r["account_id"])))
+        if row is not None and r["signal_name"] in values:
+            values[r["signal_name"]][row] = np.nan if r["signal_value"] is None else float(r["signal_value"])
+    return rule_fit.CohortRows([r["cohort_date"] for r in outcomes], [str(r["account_id"]) for r in outcomes],
+                               np.array([int(r["converted"]) for r in outcomes]),
+                               np.array([float(r["pql_score"]) for r in outcomes]), values)
+
+
+def signal_components(project_dir: Path, live_model: str) -> dict[str, str]:
+    """The component a signal's points go to: the live rule set's, else another rule set's, else
+    fit for an attribute and product for an event."""
+    _, signals = read_seed(project_dir, "pql_signals")
+    _, rules = read_seed(project_dir, "pql_rules")
+    others = {r["signal_name"]: r["component"] for r in rules}
+    live = {r["signal_name"]: r["component"] for r in rules if r["scoring_model"] == live_model}
+    return {s["signal_name"]: live.get(s["signal_name"]) or others.get(s["signal_name"])
+            or ("fit" if s["measure"].startswith("attribute") else "product") for s in signals}
+
+
 def build_proposal(warehouse: Warehouse, project_dir: Path, candidate: str | None,
-                   min_band_accounts: int, capacity_weeks: int = 4) -> Proposal:
+                   min_band_accounts: int, capacity_weeks: int = 4, test_days: int = 14,
+                   min_signal_accounts: int = 30) -> Proposal:
     bands = [
         Band(int(r["band_floor"]), r["score_band"], int(r["band_accounts"]), int(r["band_distinct_accounts"]),
              int(r["conversions"]), float(r["conversion_rate"]), float(r["conversion_rate_low"]),
@@ -231,7 +269,7 @@ def build_proposal(warehouse: Warehouse, project_dir: Path, candidate: str | Non
                                         "from {{ ref('pql_scores') }}")
     live_model = str(scores[0]["scoring_model"]) if scores else ""
 
-    tier_fields, tiers = read_seed(project_dir, "pql_tiers")
+    _, tiers = read_seed(project_dir, "pql_tiers")
     live_tiers = sorted((t for t in tiers if t["scoring_model"] == live_model), key=lambda t: int(t["tier_rank"]))
     pql_tiers = [t for t in live_tiers if t["is_pql"].strip().lower() == "true"]
     if not live_tiers or not pql_tiers:
@@ -265,57 +303,60 @@ def build_proposal(warehouse: Warehouse, project_dir: Path, candidate: str | Non
     proposal.capacity = capacity_fit(warehouse, capacity_weeks, current)
     holdout_rows = warehouse.rows("--select", "pql_holdout_lift")
     proposal.holdout = holdout_rows[0] if holdout_rows else None
-    _propose_seed_rows(proposal, project_dir, tier_fields, tiers)
+
+    components = signal_components(project_dir, live_model)
+    _, component_rows = read_seed(project_dir, "pql_components")
+    caps = {r["component"]: int(r["max_points"]) for r in component_rows if r["scoring_model"] == live_model}
+    cohorts = read_cohorts(warehouse, sorted(components))
+    proposal.fit = rule_fit.fit_and_test(cohorts, components, caps, test_days, min_signal_accounts)
+    if proposal.fit.wins:
+        test_mask, _, _ = rule_fit.split_in_time(cohorts, test_days)
+        _propose_seed_rows(proposal, project_dir, live_tiers, cohorts.subset(~test_mask), caps)
     return proposal
 
 
-def _propose_seed_rows(proposal: Proposal, project_dir: Path, tier_fields: list[str],
-                       tiers: list[dict[str, str]]) -> None:
-    supported = {s.name: s for s in proposal.signals if not s.is_low_support and s.lift is not None}
-    live_lifts = [s.lift for s in supported.values() if s.is_used_by_live_model and s.lift > 1]
-    mean_lift = sum(live_lifts) / len(live_lifts) if live_lifts else None
-
-    for seed, id_column in RULE_SET_SEEDS.items():
-        _, rows = read_seed(project_dir, seed)
-        candidate_rows = []
-        for row in rows:
-            if row["scoring_model"] != proposal.live_model:
+def _propose_seed_rows(proposal: Proposal, project_dir: Path, live_tiers: list[dict[str, str]],
+                       train: rule_fit.CohortRows, caps: dict[str, int]) -> None:
+    """The fitted candidate in the seed format: its rules, the live caps, triggers and gates, and
+    tiers that give each tier the share of the training rows it had under the live rule set."""
+    candidate = proposal.candidate_model
+    _, signal_rows = read_seed(project_dir, "pql_signals")
+    signal_seed = {s["signal_name"]: s for s in signal_rows}
+    rules = []
+    for signal in proposal.fit.signals:
+        # A draft label for the reasons: an event signal's description, an attribute's name.
+        row = signal_seed[signal.signal]
+        is_event = not row["measure"].startswith("attribute")
+        text = row["description"][:1].lower() + row["description"][1:] if is_event else signal.signal
+        is_flag = signal.thresholds == [1] and np.nanmax(train.values[signal.signal]) <= 1
+        for k, points in enumerate(signal.points):
+            if points == 0:
                 continue
-            new = {**row, "scoring_model": proposal.candidate_model}
-            if seed == "pql_rules":
-                _reweigh(proposal, new, supported, mean_lift)
-            if seed == "pql_tiers":
-                _move_threshold(proposal, new)
-            if id_column:  # ids are unique across rule sets: the candidate's carry its name
-                new[id_column] = f"{row[id_column]}__{proposal.candidate_model}"
-            candidate_rows.append(new)
-        proposal.seed_rows[seed] = candidate_rows
+            low, high = signal.band_bounds(k)
+            rules.append({"scoring_model": candidate, "rule_id": f"{candidate}__{signal.signal}_{low}",
+                          "component": signal.component, "signal_name": signal.signal, "min_value": str(low),
+                          "max_value": "" if high is None else str(high), "points": str(points),
+                          "points_per_unit": "", "max_points": "",
+                          "label": text if is_flag and is_event else f"{text}: {{value}}",
+                          "rule_group": "", "decay_after_days": "", "decay_points_per_week": ""})
+    proposal.seed_rows["pql_rules"] = rules
+    for seed in COPIED_SEEDS:
+        id_column = RULE_SET_SEEDS[seed]
+        _, rows = read_seed(project_dir, seed)
+        proposal.seed_rows[seed] = [
+            {**row, "scoring_model": candidate, **({id_column: f"{row[id_column]}__{candidate}"} if id_column else {})}
+            for row in rows if row["scoring_model"] == proposal.live_model]
 
-
-def _reweigh(proposal: Proposal, rule: dict[str, str], supported: dict[str, SignalLift],
-             mean_lift: float | None) -> None:
-    points = rule["points"].strip()
-    if not points or rule["points_per_unit"].strip() or int(points) <= 0:
-        return  # per-unit and negative rules keep their points
-    signal = supported.get(rule["signal_name"])
-    if signal is None or mean_lift is None:
-        return
-    old = int(points)
-    if signal.lift <= 1:
-        new, why = 0, f"lift {signal.lift:.2f}: converters show it no more than others"
-    else:
-        factor = min(max(signal.lift / mean_lift, MIN_FACTOR), MAX_FACTOR)
-        new, why = max(1, round(old * factor)), f"lift {signal.lift:.2f} vs average {mean_lift:.2f}"
-    if new != old:
-        rule["points"] = str(new)
-        proposal.rule_changes.append((rule["rule_id"], rule["signal_name"], old, new, why))
-
-
-def _move_threshold(proposal: Proposal, tier: dict[str, str]) -> None:
-    if int(tier["min_score"]) == proposal.current_threshold:
-        tier["min_score"] = str(proposal.proposed_threshold)
-    elif int(tier["max_score"]) == proposal.current_threshold - 1:
-        tier["max_score"] = str(proposal.proposed_threshold - 1)
+    # Each tier boundary keeps its share of accounts; the PQL tier's is the proposed threshold's.
+    boundaries = [proposal.proposed_threshold if int(t["min_score"]) == proposal.current_threshold
+                  else int(t["min_score"]) for t in live_tiers[1:]]
+    floors = [0, *rule_fit.matched_thresholds(train.live_scores, rule_fit.score(train, proposal.fit.signals, caps),
+                                              boundaries)]
+    proposal.candidate_threshold = floors[[int(t["min_score"]) for t in live_tiers].index(proposal.current_threshold)]
+    proposal.seed_rows["pql_tiers"] = [
+        {**tier, "scoring_model": candidate, "min_score": str(floor),
+         "max_score": str(floors[i + 1] - 1 if i + 1 < len(floors) else 100)}
+        for i, (tier, floor) in enumerate(zip(live_tiers, floors, strict=True))]
 
 
 def report(proposal: Proposal) -> str:
@@ -341,10 +382,52 @@ def report(proposal: Proposal) -> str:
         note = "too little support" if s.is_low_support else ("" if s.is_used_by_live_model else "not used by a rule")
         lift = f"{s.lift:.2f}" if s.lift is not None else "-"
         lines.append(f"  {s.name:<36} {lift:>6} {s.rate_difference:>+7.1%} {s.accounts_showing:>8}  {note}")
-    lines += ["", "Proposed weight changes:"]
-    lines += [f"  {rule} ({signal}): {old} -> {new} points; {why}"
-              for rule, signal, old, new, why in proposal.rule_changes] or ["  none"]
+    lines += ["", *fit_report(proposal)]
     return "\n".join(lines)
+
+
+def fit_report(proposal: Proposal) -> list[str]:
+    """The fitted rule set against the live one on the newer cohorts, and what the command did."""
+    fit = proposal.fit
+    if fit is None:
+        return []
+    live, candidate = fit.live, fit.candidate
+    lines = [f"Rule points fitted to outcomes: trained on cohorts {fit.train_cohorts[0]} to {fit.train_cohorts[-1]} "
+             f"({fit.train_rows} account-cohorts), tested out of time on {fit.test_cohorts[0]} to "
+             f"{fit.test_cohorts[-1]} ({fit.test_rows}, {fit.test_conversions} converted):",
+             f"  {'':<38} {'live':>8} {'candidate':>10}"]
+
+    def row(name: str, value) -> str:
+        return f"  {name:<38} {value(live):>8} {value(candidate) if candidate else '-':>10}"
+
+    def band(ranking: rule_fit.Ranking | None, floor: int) -> str:
+        found = [b for b in (ranking.bands if ranking else []) if b[0] == floor]
+        return f"{found[0][2]}/{found[0][1]}" if found else "-"
+
+    lines += [row("AUC (converted within the horizon)", lambda r: f"{r.auc:.3f}"),
+              row("converters in the top 10% of scores", lambda r: f"{r.top_10_share:.1%}"),
+              row("converters in the top 20% of scores", lambda r: f"{r.top_20_share:.1%}"),
+              "  converted/accounts by score band:"]
+    for floor in range(0, 100, 10):
+        label = f"{floor}-{floor + 9 if floor < 90 else 100}"
+        lines.append(f"  {label:>38} {band(live, floor):>8} {band(candidate, floor):>10}")
+    lines.append(f"  Decision: {fit.verdict}")
+    if fit.signals:
+        lines.append("  Fitted points per band of each signal's value:")
+        for signal in fit.signals:
+            parts = []
+            for k, points in enumerate(signal.points):
+                low, high = signal.band_bounds(k)
+                span = f"{low}+" if high is None else (f"{low}" if high == low else f"{low}-{high}")
+                parts.append(f"{span}: {points:+d}")
+            lines.append(f"    {signal.signal:<34} {signal.component:<8} {', '.join(parts)}")
+    if fit.left_out:
+        lines.append("  Left out of the fit:")
+        lines += [f"    {signal:<34} {why}" for signal, why in sorted(fit.left_out.items())]
+    if fit.wins:
+        lines.append(f"  Candidate PQL threshold {proposal.candidate_threshold}: it keeps the share of accounts "
+                     f"the live rule set has at or above {proposal.proposed_threshold}")
+    return lines
 
 
 def holdout_report(proposal: Proposal) -> list[str]:
@@ -390,11 +473,12 @@ def plot(proposal: Proposal, path: Path) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    figure, axes = plt.subplots(figsize=(8, 4.5))
+    figure, (axes, tested) = plt.subplots(1, 2, figsize=(13, 4.5), width_ratios=(3, 2))
     positions = range(len(proposal.bands))
     rates = [b.conversion_rate for b in proposal.bands]
-    errors = [[rate - b.conversion_rate_low for rate, b in zip(rates, proposal.bands, strict=True)],
-              [b.conversion_rate_high - rate for rate, b in zip(rates, proposal.bands, strict=True)]]
+    # Floored at 0: a band with no conversion has a low bound of 0 give or take a rounding error.
+    errors = [[max(0.0, rate - b.conversion_rate_low) for rate, b in zip(rates, proposal.bands, strict=True)],
+              [max(0.0, b.conversion_rate_high - rate) for rate, b in zip(rates, proposal.bands, strict=True)]]
     bars = axes.bar(positions, rates, yerr=errors, capsize=3, color="#4c72b0", ecolor="#333333",
                     label="converted (95% interval)")
     axes.bar_label(bars, labels=[f"n={b.distinct_accounts}" for b in proposal.bands], padding=14, fontsize=7)
@@ -408,9 +492,33 @@ def plot(proposal: Proposal, path: Path) -> None:
     axes.set_ylabel("share of accounts")
     axes.set_title(f"Conversion by score band - {proposal.live_model}")
     axes.legend()
+    _plot_out_of_time(proposal.fit, tested, matplotlib)
     figure.tight_layout()
     figure.savefig(path, format="png")
     plt.close(figure)
+
+
+def _plot_out_of_time(fit: rule_fit.Fit | None, axes, matplotlib) -> None:
+    """Conversion by band on the test cohorts, the live rule set beside the fitted candidate."""
+    if fit is None:
+        axes.set_axis_off()
+        return
+    floors = list(range(0, 100, 10))
+    for offset, (name, ranking, color) in enumerate((("live", fit.live, "#4c72b0"),
+                                                     ("candidate", fit.candidate, "#55a868"))):
+        if ranking is None:
+            continue
+        counts = {floor: (rows, conversions) for floor, rows, conversions in ranking.bands}
+        rates = [counts[f][1] / counts[f][0] if f in counts else 0 for f in floors]
+        bars = axes.bar([i + (offset - 0.5) * 0.4 for i in range(len(floors))], rates, width=0.4, color=color,
+                        label=f"{name}: AUC {ranking.auc:.3f}, top 10% {ranking.top_10_share:.0%}")
+        axes.bar_label(bars, labels=[str(counts[f][0]) if f in counts else "" for f in floors], fontsize=6)
+    axes.set_xticks(range(len(floors)), [f"{f}-{f + 9 if f < 90 else 100}" for f in floors], fontsize=7)
+    axes.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
+    axes.set_xlabel("score band (bar label: accounts)")
+    axes.set_title(f"Out of time: cohorts {fit.test_cohorts[0]} to {fit.test_cohorts[-1]}\n"
+                   f"{'candidate wins' if fit.wins else 'no candidate'}", fontsize=10)
+    axes.legend(fontsize=8)
 
 
 def write_seed_rows(project_dir: Path, directory: Path, proposal: Proposal) -> None:
@@ -455,20 +563,30 @@ def main(argv: list[str] | None = None) -> Proposal:
                         help="where the report, plot and proposal go (default: <project>/target/tuning)")
     parser.add_argument("--capacity-weeks", type=int, default=4,
                         help="recent weeks the flow of new PQLs is averaged over, against rep capacity (default: 4)")
+    parser.add_argument("--test-days", type=int, default=14,
+                        help="the calibration cohorts of the last this many days test the fitted rules; "
+                             "the older ones train them (default: 14)")
+    parser.add_argument("--min-signal-accounts", type=int, default=30,
+                        help="a signal band fewer training accounts reach gets no points (default: 30)")
     parser.add_argument("--apply", action="store_true", help="append the candidate rule set to the seeds")
     args = parser.parse_args(argv)
 
     profiles_dir = args.profiles_dir or Path(os.environ.get("DBT_PROFILES_DIR", args.project_dir))
     warehouse = Warehouse(args.project_dir, profiles_dir, yaml.safe_load(args.vars) or {}, args.target)
     proposal = build_proposal(warehouse, args.project_dir, args.candidate, args.min_band_accounts,
-                              args.capacity_weeks)
+                              args.capacity_weeks, args.test_days, args.min_signal_accounts)
     output_dir = args.output_dir or args.project_dir / "target" / "tuning"
     output_dir.mkdir(parents=True, exist_ok=True)
     text = report(proposal)
     (output_dir / "report.txt").write_text(text + "\n")
     plot(proposal, output_dir / "conversion_by_score_band.png")
-    write_seed_rows(args.project_dir, output_dir / "proposal", proposal)
+    shutil.rmtree(output_dir / "proposal", ignore_errors=True)  # never leave an earlier run's candidate about
     print(text)
+    if not proposal.seed_rows:
+        print(f"\nWrote {output_dir / 'report.txt'} and {output_dir / 'conversion_by_score_band.png'}; "
+              "no candidate rule set, so the seeds are unchanged.")
+        return proposal
+    write_seed_rows(args.project_dir, output_dir / "proposal", proposal)
     print(f"\nWrote {output_dir / 'report.txt'}, {output_dir / 'conversion_by_score_band.png'} "
           f"and the candidate rule set in {output_dir / 'proposal'}/")
     if args.apply:

@@ -1,6 +1,7 @@
 """The tuning loop on a sample world: calibration without leakage, signal lift, the health checks,
-the analyst's command finding the signals the generator planted above the planted noise, every
-handoff's outcome, reps' dispositions, the holdout and rep capacity."""
+the analyst's command fitting rule points that beat the shipped rule set out of time (and
+round-trip through the seeds), every handoff's outcome, reps' dispositions, the holdout and rep
+capacity."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import json
 
 import pytest
 
-from conftest import DbtProject, new_project, temporary_environment
+from conftest import DbtProject, copy_built_project, new_project, temporary_environment
 from generate_sample_data import NOISE_EVENT, generate
 from tune_scores import Band, propose_threshold, weekly_flow
 
@@ -280,33 +281,65 @@ def test_the_flow_of_new_pqls_is_checked_against_rep_capacity(world: DbtProject,
     assert f"the flow fits from threshold {capacity.fitting_threshold} up" in report
 
 
-def test_the_analyst_command_ranks_planted_signals_above_the_noise(world: DbtProject, tmp_path):
+def test_cohort_signal_values_are_the_values_the_scoring_run_gives(world: DbtProject):
+    """The fit's table values every signal as the daily run values the live ones: on the cohort dates
+    (the backfill scored them), the same non-zero values for the same accounts."""
+    scored = world.query("""
+        select signals.score_date, signals.account_id, signals.signal_name, signals.signal_value
+        from analytics.int_account_signals as signals
+        inner join analytics.int_cohort_outcomes as cohorts
+            on signals.score_date = cohorts.cohort_date and signals.account_id = cohorts.account_id
+        where signals.signal_value is null or signals.signal_value != 0""")
+    for_fit = world.query("""
+        select cohort_date, account_id, signal_name, signal_value from analytics.int_cohort_signal_values
+        where signal_name in (select signal_name from analytics.int_account_signals)""")
+    assert len(scored) > 10_000 and sorted(scored, key=str) == sorted(for_fit, key=str)
+    # And every other signal too: an unused one has values for the fit to weigh.
+    unused = world.query("""
+        select count(*) from analytics.int_cohort_signal_values
+        where signal_name = 'team_member_invites_7d'""")[0][0]
+    assert unused > 100
+
+
+def test_fitted_points_beat_the_shipped_rule_set_out_of_time(world: DbtProject, tmp_path):
     seeds_before = {path.name: path.read_text() for path in (world.project_dir / "seeds").glob("*.csv")}
     proposal = _tune(world, tmp_path)
+    fit = proposal.fit
+    print(f"\nout of time, {fit.test_cohorts[0]} to {fit.test_cohorts[-1]} ({fit.test_rows} account-cohorts, "
+          f"{fit.test_conversions} converted): AUC {fit.live.auc:.3f} shipped vs {fit.candidate.auc:.3f} fitted; "
+          f"converters in the top 20% {fit.live.top_20_share:.1%} vs {fit.candidate.top_20_share:.1%}")
 
-    ranking = [signal.name for signal in proposal.signals]
-    for signal in PLANTED:
-        assert ranking.index(signal) < ranking.index(NOISE), ranking
-    assert ranking.index(NOISE) >= len(PLANTED)
+    # Trained on the older cohorts, tested on the newer ones, and better there beyond the interval.
+    assert max(fit.train_cohorts) < min(fit.test_cohorts)
+    assert fit.wins and fit.auc_gain_interval[0] > 0 and fit.candidate.auc > fit.live.auc
+    assert sum(rows for _, rows, _ in fit.candidate.bands) == fit.test_rows
+    # Points for planted signals, among them one no live rule uses; none for the control signal.
+    fitted = {signal.signal for signal in fit.signals}
+    unused = {signal.name for signal in proposal.signals if not signal.is_used_by_live_model}
+    assert fitted & set(PLANTED) and fitted & unused, fitted
+    assert NOISE not in fitted and NOISE in fit.left_out
+    assert fit.left_out["sales_chat_14d"].startswith("too little support")
 
-    # The report, the plot and a candidate rule set in the seed format; the seeds untouched.
+    # The report, the plot and the candidate rule set in the seed format; the seeds untouched.
     report = (tmp_path / "report.txt").read_text()
     assert f"PQL threshold: {proposal.current_threshold} -> {proposal.proposed_threshold}" in report
-    assert "Conversion and close rate per score band" in report and "tier churn" in report
+    assert f"{fit.live.auc:.3f}      {fit.candidate.auc:.3f}" in report and "Decision: the candidate ranks" in report
     assert (tmp_path / "conversion_by_score_band.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    for seed in ("pql_rules", "pql_tiers", "pql_components"):
+    for seed in ("pql_rules", "pql_tiers", "pql_components", "pql_hot_triggers", "pql_routing_gates"):
         with (tmp_path / "proposal" / f"{seed}.csv").open(newline="") as handle:
             rows = list(csv.DictReader(handle))
         header = (world.project_dir / "seeds" / f"{seed}.csv").read_text().splitlines()[0]
         assert (tmp_path / "proposal" / f"{seed}.csv").read_text().splitlines()[0] == header
         assert rows and {row["scoring_model"] for row in rows} == {proposal.candidate_model}
     assert {path.name: path.read_text() for path in (world.project_dir / "seeds").glob("*.csv")} == seeds_before
-
-    # Weights follow lift: no rule on a planted signal is dropped, and the candidate's tiers still cover 0-100.
-    dropped = {signal for _, signal, _, new, _ in proposal.rule_changes if new == 0}
-    assert not dropped & set(PLANTED)
-    pql_tier = [t for t in proposal.seed_rows["pql_tiers"] if t["tier_name"] == "PQL"][0]
-    assert int(pql_tier["min_score"]) == proposal.proposed_threshold
+    # Every rule's points are whole and within its component's cap; the tiers cover 0-100.
+    caps = {row["component"]: int(row["max_points"]) for row in proposal.seed_rows["pql_components"]}
+    for rule in proposal.seed_rows["pql_rules"]:
+        assert 0 < abs(int(rule["points"])) <= caps[rule["component"]], rule
+    tiers = proposal.seed_rows["pql_tiers"]
+    assert int(tiers[0]["min_score"]) == 0 and int(tiers[-1]["max_score"]) == 100
+    assert all(int(a["max_score"]) + 1 == int(b["min_score"]) for a, b in zip(tiers, tiers[1:], strict=False))
+    assert [int(t["min_score"]) for t in tiers if t["tier_name"] == "PQL"] == [proposal.candidate_threshold]
 
 
 def test_health_checks_warn_without_failing_the_build(world: DbtProject):
@@ -320,17 +353,36 @@ def test_health_checks_warn_without_failing_the_build(world: DbtProject):
         world.query("create or replace table analytics.pql_scores as select * from analytics.pql_scores_backup")
 
 
-def test_applied_candidate_scores_beside_the_live_rule_set(world: DbtProject, tmp_path):
-    proposal = _tune(world, tmp_path / "first", "--candidate", "recommended_tuned", "--apply")
-    rules = (world.project_dir / "seeds" / "pql_rules.csv").read_text()
-    assert rules.count("\nrecommended_tuned,") == len(proposal.seed_rows["pql_rules"])
-    with pytest.raises(SystemExit, match="already holds rule set 'recommended_tuned'"):
-        _tune(world, tmp_path / "second", "--candidate", "recommended_tuned", "--apply")
+def test_the_fitted_rule_set_round_trips_through_the_seeds(world: DbtProject, tmp_path):
+    """--apply, a build with the candidate live, green seed checks, and scores that reproduce the
+    command's own out-of-time figures for it."""
+    project = copy_built_project(world, tmp_path)
+    proposal = _tune(project, tmp_path / "first", "--candidate", "fitted", "--apply")
+    rules = (project.project_dir / "seeds" / "pql_rules.csv").read_text()
+    assert rules.count("\nfitted,") == len(proposal.seed_rows["pql_rules"])
+    with pytest.raises(SystemExit, match="already holds rule set 'fitted'"):
+        _tune(project, tmp_path / "second", "--candidate", "fitted", "--apply")
 
-    world.build(**WORLD_VARS, pql_shadow_model="recommended_tuned")
-    compared = world.query("select count(*), count(distinct shadow_model) from analytics.pql_shadow_comparison")
-    scored = world.query("select count(*) from analytics.pql_scores")[0][0]
-    assert compared == [(scored, 1)]
+    # Beside the live rule set, as a shadow; then live, over the whole history again.
+    project.build_models(**WORLD_VARS, pql_shadow_model="fitted")
+    assert project.query("select distinct shadow_model from analytics.pql_shadow_comparison") == [("fitted",)]
+    result = project.build(**WORLD_VARS, pql_scoring_model="fitted", pql_backfill_start=BACKFILL_START)
+    assert result.success
+    assert project.query("select count(*) from analytics.int_input_problems") == [(0,)]
+    project.build("--selector", "tuning", **WORLD_VARS, pql_scoring_model="fitted")
+
+    # The history's scores are the command's, account by account, so its figures are too.
+    fit = proposal.fit
+    scored = {(d, a): s for d, a, s in project.query(
+        "select cohort_date, account_id, pql_score from analytics.int_cohort_outcomes")}
+    commands = dict(zip(zip(fit.tested.cohort_dates, fit.tested.account_ids, strict=True), fit.candidate_scores,
+                        strict=True))
+    assert {key: scored[key] for key in commands} == commands
+    again = _tune(project, tmp_path / "again", pql_scoring_model="fitted").fit
+    assert again.test_cohorts == fit.test_cohorts
+    assert again.live.bands == fit.candidate.bands
+    assert (again.live.auc, again.live.top_10_share, again.live.top_20_share) == pytest.approx(
+        (fit.candidate.auc, fit.candidate.top_10_share, fit.candidate.top_20_share))
 
 
 def test_every_pql_handoff_has_the_outcome_the_raw_deals_give(world: DbtProject):
