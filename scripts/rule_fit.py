@@ -57,13 +57,20 @@ class CohortRows:
 class SignalBands:
     signal: str
     component: str
-    thresholds: list[int]  # ascending; band k holds values >= thresholds[k] and < thresholds[k + 1]
+    # Ascending; band k holds values >= thresholds[k] and < thresholds[k + 1]. A first threshold of
+    # None is "any known value" (an unknown value - no such event - being a state of its own).
+    thresholds: list[int | None]
     log_odds: list[float] = field(default_factory=list)  # per band, summed over its thresholds
     points: list[int] = field(default_factory=list)  # per band, after scaling and rounding
 
-    def band_bounds(self, k: int) -> tuple[int, int | None]:
+    def band_bounds(self, k: int) -> tuple[int | None, int | None]:
         upper = self.thresholds[k + 1] - 1 if k + 1 < len(self.thresholds) else None
         return self.thresholds[k], upper
+
+
+def _at_least(values: np.ndarray, threshold: int | None) -> np.ndarray:
+    """Where a value is known and at or above the threshold (None: any known value)."""
+    return ~np.isnan(values) & (values >= (-math.inf if threshold is None else threshold))
 
 
 @dataclass
@@ -118,28 +125,39 @@ def cut_bands(signal: str, component: str, values: np.ndarray, accounts: list[st
     floor = known.min()
     above = np.sort(known[known > floor])
     distinct = np.unique(above)
-    if distinct.size == 0:
-        return None, "the same value for every account"
     if distinct.size <= len(THRESHOLD_QUANTILES):
-        candidates = [int(v) for v in distinct]
+        candidates: list[int | None] = [int(v) for v in distinct]
     else:
         candidates = sorted({int(math.ceil(np.quantile(above, q))) for q in THRESHOLD_QUANTILES} | {int(distinct[0])})
+    if known.size < values.size:
+        candidates.insert(0, None)
+    if not candidates:
+        return None, "the same value for every account"
     account_array = np.array(accounts)
-    thresholds = []
+
+    def accounts_in(low: int | None, high: int | None) -> int:
+        in_band = _at_least(values, low)
+        if high is not None:
+            in_band &= ~_at_least(values, high)
+        return np.unique(account_array[in_band]).size
+
+    # Every band - the top one, and each between two thresholds - needs min_accounts accounts; fewer
+    # cannot support its points, so its upper threshold is dropped and it joins the band below.
+    thresholds: list[int | None] = []
     for threshold in candidates:
-        # A band needs min_accounts accounts at or above its threshold; fewer cannot support its points.
-        shown = np.unique(account_array[np.nan_to_num(values, nan=-math.inf) >= threshold]).size
-        if shown >= min_accounts:
+        if accounts_in(threshold, None) < min_accounts:
+            break
+        if not thresholds or accounts_in(thresholds[-1], threshold) >= min_accounts:
             thresholds.append(threshold)
     if not thresholds:
-        shown = np.unique(account_array[np.nan_to_num(values, nan=-math.inf) > floor]).size
+        shown = np.unique(account_array[_at_least(values, candidates[0])]).size
         return None, f"too little support: {shown} account(s) show it, fewer than {min_accounts}"
     return SignalBands(signal, component, thresholds), ""
 
 
 def indicators(rows: CohortRows, bands: list[SignalBands]) -> np.ndarray:
     """One column per signal and threshold: 1 where the value is at or above it."""
-    columns = [np.nan_to_num(rows.values[b.signal], nan=-math.inf) >= t for b in bands for t in b.thresholds]
+    columns = [_at_least(rows.values[b.signal], t) for b in bands for t in b.thresholds]
     return np.column_stack(columns).astype(float) if columns else np.zeros((len(rows.account_ids), 0))
 
 
@@ -207,10 +225,10 @@ def score(rows: CohortRows, bands: list[SignalBands], caps: dict[str, int]) -> n
     """The rounded rules' score per row, as the project computes it."""
     totals = {component: np.zeros(len(rows.account_ids)) for component in caps}
     for signal in bands:
-        values = np.nan_to_num(rows.values[signal.signal], nan=-math.inf)
+        values = rows.values[signal.signal]
         for k, points in enumerate(signal.points):
             low, high = signal.band_bounds(k)
-            in_band = (values >= low) & (values <= (math.inf if high is None else high))
+            in_band = _at_least(values, low) & ~(values > (math.inf if high is None else high))
             totals[signal.component] += np.where(in_band, points, 0)
     clamped = sum(np.clip(total, 0, caps[component]) for component, total in totals.items())
     return np.clip(clamped, 0, 100)
@@ -294,7 +312,7 @@ def fit_and_test(rows: CohortRows, components: dict[str, str], caps: dict[str, i
         if any(signal.points):
             fit.signals.append(signal)
         else:
-            fit.left_out[signal.signal] = "no weight: the fit gave it nothing that rounds to a point"
+            fit.left_out[signal.signal] = "no points: the fit weighs it at under half a point"
     fit.live = ranking(test.live_scores, test.converted)
     if not fit.signals:
         fit.verdict = "no signal carries weight in the fit: no candidate"
@@ -310,6 +328,9 @@ def fit_and_test(rows: CohortRows, components: dict[str, str], caps: dict[str, i
                    if fit.wins else
                    f"the candidate does not beat the live rule set out of time: AUC {gain:+.3f} "
                    f"(95% {low:+.3f} to {high:+.3f}, which holds 0 or less): no candidate")
+    if fit.wins and fit.candidate.top_10_share < fit.live.top_10_share:
+        fit.verdict += (f"; but the top 10% hold fewer of the converters ({fit.live.top_10_share:.1%} -> "
+                        f"{fit.candidate.top_10_share:.1%}): shadow-score it before sales works from it")
     return fit
 
 

@@ -40,6 +40,7 @@ import json
 import math
 import os
 import shutil
+import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -106,6 +107,7 @@ class Proposal:
     holdout: dict[str, Any] | None = None  # pql_holdout_lift's row
     fit: rule_fit.Fit | None = None
     candidate_threshold: int | None = None  # the fitted candidate's PQL threshold
+    fit_sample: tuple[int, int] = (0, 0)  # accounts the fit read, of those in the cohorts
     seed_rows: dict[str, list[dict[str, str]]] = field(default_factory=dict)
 
 
@@ -225,20 +227,38 @@ def capacity_fit(warehouse: Warehouse, weeks: int, current: int) -> Capacity:
     return Capacity(capacity, weeks, flow, fitting)
 
 
-def read_cohorts(warehouse: Warehouse, signal_names: list[str]) -> rule_fit.CohortRows:
-    """Every calibration cohort account's outcome, live score and signal values (0 where no row)."""
-    outcomes = warehouse.rows("--inline", "select cohort_date, account_id, pql_score, converted "
-                                          "from {{ ref('int_cohort_outcomes') }} order by cohort_date, account_id")
+def read_cohorts(warehouse: Warehouse, signal_names: list[str], max_accounts: int) -> tuple[rule_fit.CohortRows, int]:
+    """Every calibration cohort account's outcome, live score and signal values (0 where no row), for
+    at most max_accounts accounts, the same ones every run (the lowest hashes of their ids). Returns
+    the rows and how many accounts the cohorts hold in all."""
+    sampled = f"""
+        with cohort_accounts as (
+            select distinct account_id from {{{{ ref('int_cohort_outcomes') }}}}
+        ),
+        sampled as (
+            select account_id from cohort_accounts
+            order by {{{{ dbt.hash('account_id') }}}}, account_id
+            limit {int(max_accounts)}
+        )"""
+    outcomes = warehouse.rows("--inline", f"""{sampled}
+        select cohort_date, account_id, pql_score, converted,
+               (select count(*) from cohort_accounts) as all_accounts
+        from {{{{ ref('int_cohort_outcomes') }}}}
+        where account_id in (select account_id from sampled)
+        order by cohort_date, account_id""")
     row_of = {(r["cohort_date"], str(r["account_id"])): i for i, r in enumerate(outcomes)}
     values = {name: np.zeros(len(outcomes)) for name in signal_names}
-    for r in warehouse.rows("--inline", "select cohort_date, account_id, signal_name, signal_value "
-                                        "from {{ ref('int_cohort_signal_values') }}"):
+    for r in warehouse.rows("--inline", f"""{sampled}
+            select cohort_date, account_id, signal_name, signal_value
+            from {{{{ ref('int_cohort_signal_values') }}}}
+            where account_id in (select account_id from sampled)"""):
         row = row_of.get((r["cohort_date"], str(r["account_id"])))
         if row is not None and r["signal_name"] in values:
             values[r["signal_name"]][row] = np.nan if r["signal_value"] is None else float(r["signal_value"])
-    return rule_fit.CohortRows([r["cohort_date"] for r in outcomes], [str(r["account_id"]) for r in outcomes],
+    rows = rule_fit.CohortRows([r["cohort_date"] for r in outcomes], [str(r["account_id"]) for r in outcomes],
                                np.array([int(r["converted"]) for r in outcomes]),
                                np.array([float(r["pql_score"]) for r in outcomes]), values)
+    return rows, int(outcomes[0]["all_accounts"]) if outcomes else 0
 
 
 def signal_components(project_dir: Path, live_model: str) -> dict[str, str]:
@@ -254,7 +274,7 @@ def signal_components(project_dir: Path, live_model: str) -> dict[str, str]:
 
 def build_proposal(warehouse: Warehouse, project_dir: Path, candidate: str | None,
                    min_band_accounts: int, capacity_weeks: int = 4, test_days: int = 14,
-                   min_signal_accounts: int = 30) -> Proposal:
+                   min_signal_accounts: int = 30, max_fit_accounts: int = 20_000) -> Proposal:
     bands = [
         Band(int(r["band_floor"]), r["score_band"], int(r["band_accounts"]), int(r["band_distinct_accounts"]),
              int(r["conversions"]), float(r["conversion_rate"]), float(r["conversion_rate_low"]),
@@ -307,8 +327,9 @@ def build_proposal(warehouse: Warehouse, project_dir: Path, candidate: str | Non
     components = signal_components(project_dir, live_model)
     _, component_rows = read_seed(project_dir, "pql_components")
     caps = {r["component"]: int(r["max_points"]) for r in component_rows if r["scoring_model"] == live_model}
-    cohorts = read_cohorts(warehouse, sorted(components))
+    cohorts, all_accounts = read_cohorts(warehouse, sorted(components), max_fit_accounts)
     proposal.fit = rule_fit.fit_and_test(cohorts, components, caps, test_days, min_signal_accounts)
+    proposal.fit_sample = (len(set(cohorts.account_ids)), all_accounts)
     if proposal.fit.wins:
         test_mask, _, _ = rule_fit.split_in_time(cohorts, test_days)
         _propose_seed_rows(proposal, project_dir, live_tiers, cohorts.subset(~test_mask), caps)
@@ -333,8 +354,10 @@ def _propose_seed_rows(proposal: Proposal, project_dir: Path, live_tiers: list[d
             if points == 0:
                 continue
             low, high = signal.band_bounds(k)
-            rules.append({"scoring_model": candidate, "rule_id": f"{candidate}__{signal.signal}_{low}",
-                          "component": signal.component, "signal_name": signal.signal, "min_value": str(low),
+            rules.append({"scoring_model": candidate,
+                          "rule_id": f"{candidate}__{signal.signal}_{'any' if low is None else low}",
+                          "component": signal.component, "signal_name": signal.signal,
+                          "min_value": "" if low is None else str(low),
                           "max_value": "" if high is None else str(high), "points": str(points),
                           "points_per_unit": "", "max_points": "",
                           "label": text if is_flag and is_event else f"{text}: {{value}}",
@@ -392,7 +415,10 @@ def fit_report(proposal: Proposal) -> list[str]:
     if fit is None:
         return []
     live, candidate = fit.live, fit.candidate
-    lines = [f"Rule points fitted to outcomes: trained on cohorts {fit.train_cohorts[0]} to {fit.train_cohorts[-1]} "
+    read, cohort_accounts = proposal.fit_sample
+    sample = "" if read == cohort_accounts else f" (a sample of {read:,} of the {cohort_accounts:,} accounts)"
+    lines = [f"Rule points fitted to outcomes{sample}: trained on cohorts {fit.train_cohorts[0]} to "
+             f"{fit.train_cohorts[-1]} "
              f"({fit.train_rows} account-cohorts), tested out of time on {fit.test_cohorts[0]} to "
              f"{fit.test_cohorts[-1]} ({fit.test_rows}, {fit.test_conversions} converted):",
              f"  {'':<38} {'live':>8} {'candidate':>10}"]
@@ -411,23 +437,31 @@ def fit_report(proposal: Proposal) -> list[str]:
     for floor in range(0, 100, 10):
         label = f"{floor}-{floor + 9 if floor < 90 else 100}"
         lines.append(f"  {label:>38} {band(live, floor):>8} {band(candidate, floor):>10}")
-    lines.append(f"  Decision: {fit.verdict}")
+    lines += textwrap.wrap(f"Decision: {fit.verdict}", width=110, initial_indent="  ", subsequent_indent="    ")
     if fit.signals:
         lines.append("  Fitted points per band of each signal's value:")
         for signal in fit.signals:
-            parts = []
-            for k, points in enumerate(signal.points):
-                low, high = signal.band_bounds(k)
-                span = f"{low}+" if high is None else (f"{low}" if high == low else f"{low}-{high}")
-                parts.append(f"{span}: {points:+d}")
+            # As the seed rows have it: a band worth no points is no rule.
+            parts = [f"{_span(*signal.band_bounds(k))}: {points:+d}"
+                     for k, points in enumerate(signal.points) if points != 0]
             lines.append(f"    {signal.signal:<34} {signal.component:<8} {', '.join(parts)}")
-    if fit.left_out:
-        lines.append("  Left out of the fit:")
-        lines += [f"    {signal:<34} {why}" for signal, why in sorted(fit.left_out.items())]
+    reasons: dict[str, list[str]] = {}
+    for signal, why in sorted(fit.left_out.items()):
+        reasons.setdefault(why, []).append(signal)
+    for why, names in reasons.items():
+        lines += textwrap.wrap(f"Left out ({why}): {', '.join(names)}", width=110, initial_indent="  ",
+                               subsequent_indent="    ")
     if fit.wins:
         lines.append(f"  Candidate PQL threshold {proposal.candidate_threshold}: it keeps the share of accounts "
                      f"the live rule set has at or above {proposal.proposed_threshold}")
     return lines
+
+
+def _span(low: int | None, high: int | None) -> str:
+    """A band of a signal's values as the report writes it: "any" (any known value), "3+", "1-2"."""
+    if low is None:
+        return "any" if high is None else f"up to {high}"
+    return f"{low}+" if high is None else (f"{low}" if high == low else f"{low}-{high}")
 
 
 def holdout_report(proposal: Proposal) -> list[str]:
@@ -473,7 +507,7 @@ def plot(proposal: Proposal, path: Path) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    figure, (axes, tested) = plt.subplots(1, 2, figsize=(13, 4.5), width_ratios=(3, 2))
+    figure, (axes, tested) = plt.subplots(1, 2, figsize=(14, 5), width_ratios=(3, 2))
     positions = range(len(proposal.bands))
     rates = [b.conversion_rate for b in proposal.bands]
     # Floored at 0: a band with no conversion has a low bound of 0 give or take a rounding error.
@@ -499,26 +533,30 @@ def plot(proposal: Proposal, path: Path) -> None:
 
 
 def _plot_out_of_time(fit: rule_fit.Fit | None, axes, matplotlib) -> None:
-    """Conversion by band on the test cohorts, the live rule set beside the fitted candidate."""
+    """The gains curve on the test cohorts: the share of converters among the best-scored accounts,
+    for each share of accounts worked, the live rule set beside the fitted candidate."""
     if fit is None:
         axes.set_axis_off()
         return
-    floors = list(range(0, 100, 10))
-    for offset, (name, ranking, color) in enumerate((("live", fit.live, "#4c72b0"),
-                                                     ("candidate", fit.candidate, "#55a868"))):
+    shares = np.linspace(0, 1, 51)
+    for name, ranking, scores, color in (("live", fit.live, fit.tested.live_scores, "#4c72b0"),
+                                         ("candidate", fit.candidate, fit.candidate_scores, "#55a868")):
         if ranking is None:
             continue
-        counts = {floor: (rows, conversions) for floor, rows, conversions in ranking.bands}
-        rates = [counts[f][1] / counts[f][0] if f in counts else 0 for f in floors]
-        bars = axes.bar([i + (offset - 0.5) * 0.4 for i in range(len(floors))], rates, width=0.4, color=color,
-                        label=f"{name}: AUC {ranking.auc:.3f}, top 10% {ranking.top_10_share:.0%}")
-        axes.bar_label(bars, labels=[str(counts[f][0]) if f in counts else "" for f in floors], fontsize=6)
-    axes.set_xticks(range(len(floors)), [f"{f}-{f + 9 if f < 90 else 100}" for f in floors], fontsize=7)
+        captured = [rule_fit.top_share(scores, fit.tested.converted, share) for share in shares]
+        axes.plot(shares, captured, color=color,
+                  label=f"{name}: AUC {ranking.auc:.3f}, top 10% {ranking.top_10_share:.0%}, "
+                        f"top 20% {ranking.top_20_share:.0%}")
+    axes.plot([0, 1], [0, 1], color="grey", linestyle=":", label="random order")
+    for share in (0.1, 0.2):
+        axes.axvline(share, color="#cccccc", linewidth=0.8)
+    axes.xaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
     axes.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
-    axes.set_xlabel("score band (bar label: accounts)")
-    axes.set_title(f"Out of time: cohorts {fit.test_cohorts[0]} to {fit.test_cohorts[-1]}\n"
+    axes.set_xlabel("best-scored share of accounts")
+    axes.set_ylabel("share of the converters among them")
+    axes.set_title(f"Out of time: cohorts {fit.test_cohorts[0]} to {fit.test_cohorts[-1]} - "
                    f"{'candidate wins' if fit.wins else 'no candidate'}", fontsize=10)
-    axes.legend(fontsize=8)
+    axes.legend(fontsize=8, loc="lower right")
 
 
 def write_seed_rows(project_dir: Path, directory: Path, proposal: Proposal) -> None:
@@ -568,13 +606,16 @@ def main(argv: list[str] | None = None) -> Proposal:
                              "the older ones train them (default: 14)")
     parser.add_argument("--min-signal-accounts", type=int, default=30,
                         help="a signal band fewer training accounts reach gets no points (default: 30)")
+    parser.add_argument("--max-fit-accounts", type=int, default=20_000,
+                        help="fit on at most this many accounts of the cohorts, the same ones each run, "
+                             "chosen by a hash of their ids (default: 20000)")
     parser.add_argument("--apply", action="store_true", help="append the candidate rule set to the seeds")
     args = parser.parse_args(argv)
 
     profiles_dir = args.profiles_dir or Path(os.environ.get("DBT_PROFILES_DIR", args.project_dir))
     warehouse = Warehouse(args.project_dir, profiles_dir, yaml.safe_load(args.vars) or {}, args.target)
     proposal = build_proposal(warehouse, args.project_dir, args.candidate, args.min_band_accounts,
-                              args.capacity_weeks, args.test_days, args.min_signal_accounts)
+                              args.capacity_weeks, args.test_days, args.min_signal_accounts, args.max_fit_accounts)
     output_dir = args.output_dir or args.project_dir / "target" / "tuning"
     output_dir.mkdir(parents=True, exist_ok=True)
     text = report(proposal)

@@ -49,14 +49,21 @@ def test_bands_are_cut_from_the_values_and_need_enough_accounts():
     bands, _ = rule_fit.cut_bands("count", "product", counts, accounts, 10)
     assert bands.thresholds == [1, 21, 41, 61]  # the first value above 0, then the quartiles above it
     assert bands.band_bounds(0) == (1, 20) and bands.band_bounds(3) == (61, None)
-    # A band fewer accounts reach than the minimum is merged into the one below it.
+    # A band holding fewer accounts than the minimum is merged into the one below it.
     bands, _ = rule_fit.cut_bands("count", "product", counts, accounts, 30)
-    assert bands.thresholds == [1, 21, 41]
+    assert bands.thresholds == [1, 41]
     thin = np.array([1.0] * 5 + [0.0] * 95)
     bands, why = rule_fit.cut_bands("thin", "intent", thin, accounts, 30)
     assert bands is None and why == "too little support: 5 account(s) show it, fewer than 30"
     bands, why = rule_fit.cut_bands("unknown", "fit", np.full(100, np.nan), accounts, 30)
     assert bands is None and why == "no known value"
+    # Days to a first event: unknown (no such event) is a state of its own, so the first band is any
+    # known value - 0 included - and the bands above it are cut as for a count.
+    days = np.array([np.nan] * 40 + [0.0] * 20 + list(range(1, 41)))
+    bands, _ = rule_fit.cut_bands("days", "product", days, accounts, 30)
+    assert bands.thresholds == [None, 11] and bands.band_bounds(0) == (None, 10)
+    bands.points = [6, 1]
+    assert list(rule_fit.score(_rows({"days": days[[0, 40, 60, 99]]}, [0, 0, 0, 0]), [bands], CAPS)) == [0, 6, 6, 1]
 
 
 def test_points_score_as_the_project_scores_them():
@@ -112,17 +119,23 @@ def independent_world(tmp_path_factory) -> DbtProject:
 
 
 def test_deals_independent_of_behaviour_get_no_candidate_and_no_new_threshold(independent_world, tmp_path):
+    """Also on a sample of the accounts (--max-fit-accounts), as on a large warehouse."""
     from tune_scores import main
 
     project = independent_world
     with temporary_environment(PQL_DUCKDB_PATH=str(project.database), PQL_SCHEMA=project.schema, PQL_TARGET="duckdb"):
         proposal = main(["--project-dir", str(project.project_dir), "--profiles-dir", str(project.project_dir),
-                         "--vars", json.dumps(WORLD_VARS), "--output-dir", str(tmp_path), "--apply"])
+                         "--vars", json.dumps(WORLD_VARS), "--output-dir", str(tmp_path), "--apply",
+                         "--max-fit-accounts", "1000"])
     fit = proposal.fit
     print(f"\nindependent deals: live AUC {fit.live.auc:.3f}; {fit.verdict}")
     assert not fit.wins and not proposal.seed_rows and not (tmp_path / "proposal").exists()
     assert proposal.proposed_threshold == proposal.current_threshold
     assert proposal.threshold_note.startswith("not enough evidence")
     report = (tmp_path / "report.txt").read_text()
-    assert "Decision: " in report and "no candidate" in report
+    assert f"Decision: {fit.verdict}" in " ".join(report.split()) and fit.verdict.endswith("no candidate")
+    # The fit read a sample of 1,000 accounts, named in the report.
+    cohort_accounts = project.query("select count(distinct account_id) from analytics.int_cohort_outcomes")[0][0]
+    assert len(set(fit.tested.account_ids)) <= 1000 < cohort_accounts
+    assert f"(a sample of 1,000 of the {cohort_accounts:,} accounts)" in report
     assert "\nrecommended_tuned" not in (project.project_dir / "seeds" / "pql_rules.csv").read_text()
