@@ -18,11 +18,13 @@ accounts view notification settings now and then, at random and with no effect o
 deals (NOISE_EVENT): a signal the loop must not find. Reps' dispositions follow the
 deals: most accounts with a deal were "sales accepted" a day or two before it, and a
 few accounts without one were turned down ("bad fit", "not now", ...), typed as reps
-type them.
+type them. With --independent-deals, deals are drawn at a flat rate, blind to behaviour
+and fit: a world with nothing to learn.
 
     python scripts/generate_sample_data.py --database pql.duckdb --accounts 500
     python scripts/generate_sample_data.py --database big.duckdb --accounts 200000 --events 50000000
     python scripts/generate_sample_data.py --database pql.duckdb --shape segment  # Segment's tables
+    python scripts/generate_sample_data.py --database blind.duckdb --independent-deals
 """
 
 from __future__ import annotations
