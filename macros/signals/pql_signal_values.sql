@@ -30,11 +30,11 @@
     -#}
 live_signal_events as (
 
-    -- The events each signal is fed by ('*': every event). Only these flow on: most
-    -- events feed no valued signal.
+    -- The events each signal is fed by ('*': every event), named as the seed row has
+    -- them in any case or spacing. Only these flow on: most events feed no valued signal.
     select
         {{ signal_events }}.signal_name,
-        {{ signal_events }}.event_name,
+        lower(trim({{ signal_events }}.event_name)) as event_name,
         {{ event_signals }}.measure
     from {{ signal_events }}
     inner join {{ event_signals }}
@@ -232,6 +232,16 @@ event_signal_values as (
         value is in a value list (industry, country, domain), or a count of the
         account's `users` as of that date (users, economic buyers).
     -#}
+listed_values as (
+
+    -- A value list's values as the seed has them, in any case or spacing.
+    select distinct
+        list_name,
+        lower(trim(list_value)) as list_value
+    from {{ value_lists }}
+
+),
+
 account_users as (
 
     -- Users who had signed up by the score date (or whose sign-up time is unknown).
@@ -257,7 +267,7 @@ attribute_measured as (
         {{ attribute_signals }}.signal_name,
         case
             when {{ attribute_signals }}.measure = 'attribute_in_list'
-                then case when {{ value_lists }}.list_value is null then 0 else 1 end
+                then case when listed_values.list_value is null then 0 else 1 end
             when {{ attribute_signals }}.attribute_name = 'employee_count'
                 then {{ accounts }}.employee_count
             when {{ attribute_signals }}.attribute_name = 'is_icp_match'
@@ -277,11 +287,11 @@ attribute_measured as (
         on
             {{ accounts }}.score_date = account_users.score_date
             and {{ accounts }}.account_id = account_users.account_id
-    left join {{ value_lists }}
+    left join listed_values
         on
             {{ attribute_signals }}.measure = 'attribute_in_list'
-            and {{ attribute_signals }}.value_list = {{ value_lists }}.list_name
-            and {{ value_lists }}.list_value = lower(
+            and {{ attribute_signals }}.value_list = listed_values.list_name
+            and listed_values.list_value = lower(
                 case {{ attribute_signals }}.attribute_name
                     when 'industry' then {{ accounts }}.industry
                     when 'country' then {{ accounts }}.country

@@ -27,10 +27,7 @@ users as (
 
 value_lists as (
 
-    select distinct
-        list_name,
-        lower(trim(list_value)) as list_value
-    from {{ ref('pql_value_lists') }}
+    select * from {{ ref('pql_value_lists') }}
 
 ),
 

@@ -34,10 +34,7 @@ account_activity as (
 
 signal_events as (
 
-    select
-        signal_name,
-        lower(trim(event_name)) as event_name
-    from {{ ref('pql_signal_events') }}
+    select * from {{ ref('pql_signal_events') }}
 
 ),
 

@@ -46,19 +46,13 @@ users as (
 
 value_lists as (
 
-    select distinct
-        list_name,
-        lower(trim(list_value)) as list_value
-    from {{ ref('pql_value_lists') }}
+    select * from {{ ref('pql_value_lists') }}
 
 ),
 
 signal_events as (
 
-    select
-        signal_name,
-        lower(trim(event_name)) as event_name
-    from {{ ref('pql_signal_events') }}
+    select * from {{ ref('pql_signal_events') }}
 
 ),
 
