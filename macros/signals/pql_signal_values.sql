@@ -30,11 +30,11 @@
     -#}
 live_signal_events as (
 
-    -- The events each signal is fed by ('*': every event), named as the seed row has
-    -- them in any case or spacing. Only these flow on: most events feed no valued signal.
+    -- The events each signal is fed by ('*': every event). Only these flow on: most
+    -- events feed no valued signal.
     select
         {{ signal_events }}.signal_name,
-        lower(trim({{ signal_events }}.event_name)) as event_name,
+        {{ signal_events }}.event_name,
         {{ event_signals }}.measure
     from {{ signal_events }}
     inner join {{ event_signals }}

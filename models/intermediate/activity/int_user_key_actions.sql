@@ -22,10 +22,10 @@ live_signal_names as (
 
 key_events as (
 
-    select distinct lower(trim(event_name)) as event_name
-    from {{ ref('pql_signal_events') }}
+    select distinct event_name
+    from {{ ref('int_signal_events') }}
     where
-        trim(event_name) != '*'
+        event_name != '*'
         and signal_name in (select live_signal_names.signal_name from live_signal_names)
 
 ),

@@ -34,7 +34,7 @@ account_activity as (
 
 signal_events as (
 
-    select * from {{ ref('pql_signal_events') }}
+    select * from {{ ref('int_signal_events') }}
 
 ),
 

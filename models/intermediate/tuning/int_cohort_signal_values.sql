@@ -52,7 +52,7 @@ value_lists as (
 
 signal_events as (
 
-    select * from {{ ref('pql_signal_events') }}
+    select * from {{ ref('int_signal_events') }}
 
 ),
 

@@ -36,10 +36,7 @@ signals as (
 
 signal_events as (
 
-    select
-        signal_name,
-        lower(trim(event_name)) as event_name
-    from {{ ref('pql_signal_events') }}
+    select * from {{ ref('int_signal_events') }}
 
 ),
 
