@@ -9,7 +9,11 @@ For each size: generate N events over 90 days for N/100 accounts, hold back the 
      raw events, materialised as a table in the same DuckDB file, for both days (best of
      three runs: it takes a second or two, and one slow run would flatter every ratio);
   4. the daily run again with one dbt thread, so that each model's time is its own: the
-     profile of where the daily run's time goes.
+     profile of where the daily run's time goes;
+  5. the intraday job (`dbt build --selector intraday`) on the new day, before the daily run:
+     after its first quarter-hour of events lands (1/96 of a day's volume), and again after
+     its last quarter-hour lands, when the day is all but whole. Its scores must equal the
+     published query's on the events loaded so far, for every account it rescored.
 
 dbt runs the daily job as the README schedules it: `dbt run` with no selection, which is the
 default `daily` selector (the tuning loop's models are built when tuning). It is timed by its
@@ -51,6 +55,9 @@ PUBLISHED_QUERY_RUNS = 3
 DAILY_TARGETS = {50_000_000: 5.0, 100_000_000: 4.0}
 FULL_TARGETS = {50_000_000: 15.0}
 PEAK_MEMORY_TARGET_GIB = {100_000_000: 6.0}
+# The intraday job after a quarter-hour of new events: against the daily run, and in dbt's seconds.
+INTRADAY_TARGETS = {50_000_000: (0.25, 6.0)}
+QUARTER_HOUR = dt.timedelta(minutes=15)
 
 PUBLISHED_QUERY_SQL = """
 create or replace table main.published_query_scores as
@@ -233,9 +240,34 @@ class Bench:
         work, wall, peak, _ = min(runs, key=lambda run: run[0])
         return Step(name, work, wall, max(run[2] for run in runs))
 
-    def land_next_batch(self) -> None:
-        _duckdb_in_child(self.database, "insert into raw.events select * from raw.events_next_batch "
-                                        "order by event_time; checkpoint;", self.env)
+    def land_next_batch(self, before: dt.datetime | None = None) -> int:
+        """Move the held-back events (those before `before`, else all) into raw.events; return how many."""
+        held_back = f"event_time < '{before}'" if before else "true"
+        *_, output = _duckdb_in_child(self.database, f"""
+            insert into raw.events select * from raw.events_next_batch where {held_back} order by event_time;
+            create or replace table raw.events_next_batch as
+            select * from raw.events_next_batch where not ({held_back});
+            checkpoint;
+            select count(*) from raw.events where event_time >= '{SCORE_DAY}';
+        """, self.env)
+        return int(re.search(r"RESULT \[\((\d+),\)\]", output).group(1))
+
+    def intraday_matches_published_query(self) -> tuple[bool, int]:
+        """Whether every account the intraday job scored today scores as the published query does on
+        the events loaded so far; and how many the last run rescored."""
+        *_, output = _duckdb_in_child(self.database, f"""
+            select
+                count(*) filter (where published.account_id is null or (intraday.product_score,
+                    intraday.fit_score, intraday.intent_score, intraday.pql_score, intraday.pql_tier)
+                    is distinct from (published.product_score, published.fit_score, published.intent_score,
+                    published.pql_score, published.pql_tier)),
+                count(*) filter (where intraday.rescored_at = (select max(rescored_at) from analytics.int_intraday_scores))
+            from analytics.int_intraday_scores as intraday
+            left join main.published_query_scores as published using (account_id)
+            where intraday.score_date = '{SCORE_DAY}'
+        """, self.env)
+        mismatches, rescored = map(int, re.search(r"RESULT \[\((\d+), (\d+)\)\]", output).groups())
+        return mismatches == 0 and rescored > 0, rescored
 
     def scores_match_published_query(self) -> bool:
         *_, output = _duckdb_in_child(self.database, """
@@ -285,6 +317,19 @@ def run_size(workdir: Path, events: int, doubled_history: bool = False) -> dict:
     steps.append(bench.dbt("full build: dbt test", "test", score_date=day_before))
     steps.append(bench.published_query("published query, day before", day_before))
     full_matches = bench.scores_match_published_query()
+    print(f"{label} intraday runs ...", flush=True)
+    start_of_day = dt.datetime.combine(SCORE_DAY, dt.time())
+    intraday = []
+    # A run rescores what it and the run before it noted: the day up to 23:30 and the quarter-hour to
+    # 23:45 land before the measured last quarter-hour, as on a schedule every 15 minutes.
+    for quarter_hours, measured in ((1, True), (94, False), (95, False), (96, True)):
+        events_today = bench.land_next_batch(before=start_of_day + quarter_hours * QUARTER_HOUR)
+        name = "intraday run: " + ("first quarter-hour" if quarter_hours == 1 else "last quarter-hour")
+        step = bench.dbt(name, "build", "--selector", "intraday", score_date=SCORE_DAY)
+        if measured:
+            bench.published_query("published query, day so far", SCORE_DAY)
+            matches, rescored = bench.intraday_matches_published_query()
+            intraday.append({"step": step, "events_today": events_today, "rescored": rescored, "matches": matches})
     bench.land_next_batch()
     print(f"{label} daily incremental run ...", flush=True)
     steps.append(bench.dbt("daily run: dbt run (incremental)", "run", score_date=SCORE_DAY))
@@ -301,6 +346,7 @@ def run_size(workdir: Path, events: int, doubled_history: bool = False) -> dict:
         "prepare_seconds": prepare_seconds,
         "steps": steps,
         "profile": profile,
+        "intraday": intraday,
         "scores_match_published_query": full_matches and daily_matches,
     }
     bench.database.unlink(missing_ok=True)
@@ -363,6 +409,7 @@ def _summary(results: list[dict]) -> list[str]:
             f"| {steps['full build: dbt run --full-refresh'].work_seconds:.1f} "
             f"| {_against(full_ratio, FULL_TARGETS.get(result['events']))} | {memory} |"
         )
+    lines += _intraday_summary([r for r in results if r["history_days"] == 90])
     grown = [r for r in results if r["history_days"] == 180]
     for longer in grown:
         shorter = next(r for r in results if r["events"] == longer["events"] and r["history_days"] == 90)
@@ -377,6 +424,38 @@ def _summary(results: list[dict]) -> list[str]:
             f"({'met' if growth <= 1.2 else 'not met'}: at most 1.2x).",
         ]
     return lines + [""]
+
+
+def _intraday_summary(results: list[dict]) -> list[str]:
+    """The intraday job beside the daily run, after the day's first and last quarter-hour."""
+    lines = [
+        "",
+        "### The intraday job",
+        "",
+        "`dbt build --selector intraday` on the new day, before its daily run: after the first quarter-hour of "
+        "its events lands (about 1/96 of a day's volume), and after the last, when the day is all but whole. "
+        "Targets (2-core machine): at 50M events, after a quarter-hour, at most 0.25x the daily run and at most "
+        "6 s. It rescores the accounts whose day changed (`accounts rescored`), and re-reads the day so far.",
+        "",
+        "| events | accounts | run | events of the day loaded | accounts rescored | intraday (s) "
+        "| daily run (s) | intraday / daily | scores equal the published query |",
+        "|---:|---:|---|---:|---:|---:|---:|---:|---|",
+    ]
+    for result in results:
+        daily = next(s for s in result["steps"] if s.name == "daily run: dbt run (incremental)").work_seconds
+        targets = INTRADAY_TARGETS.get(result["events"])
+        for index, run in enumerate(result["intraday"]):
+            seconds = run["step"].work_seconds
+            ratio = f"{seconds / daily:.2f}x"
+            if targets and index == 0:
+                met = seconds / daily <= targets[0] and seconds <= targets[1]
+                ratio += f" ({'met' if met else 'not met'}: {targets[0]:g}x and {targets[1]:g} s)"
+            lines.append(
+                f"| {result['events']:,} | {result['accounts']:,} | {run['step'].name.removeprefix('intraday run: ')} "
+                f"| {run['events_today']:,} | {run['rescored']:,} | {seconds:.1f} | {daily:.1f} | {ratio} "
+                f"| {'yes' if run['matches'] else 'NO'} |"
+            )
+    return lines
 
 
 def render(results: list[dict]) -> str:
@@ -406,10 +485,10 @@ def render(results: list[dict]) -> str:
             "| step | time (s) | start-up + parse (s) | peak memory (GiB) | vs published query |",
             "|---|---:|---:|---:|---:|",
         ]
-        for step in [*result["steps"], result["profile"]]:
+        for step in [*result["steps"], result["profile"], *(run["step"] for run in result["intraday"])]:
             if step.name.startswith("full build: dbt run"):
                 ratio = f"{step.work_seconds / query_full.work_seconds:.2f}x"
-            elif step.name.startswith(("daily run: dbt run", "daily run again")):
+            elif step.name.startswith(("daily run: dbt run", "daily run again", "intraday run")):
                 ratio = f"{step.work_seconds / query_daily.work_seconds:.2f}x"
             else:
                 ratio = ""

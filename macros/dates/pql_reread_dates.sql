@@ -14,9 +14,19 @@
 {%- endmacro %}
 
 
+{% macro pql_reread_days() %}
+    {#-
+        Days before the score date an incremental run re-reads: var
+        pql_incremental_lookback_days, or none in the intraday job, which scores the
+        score date so far and leaves the days before it to the daily run.
+    -#}
+    {{- 0 if pql_is_intraday_run() else pql_incremental_lookback_days() | int -}}
+{% endmacro %}
+
+
 {% macro pql_incremental_start_date() %}
-    {#- SQL date literal: the first day an incremental run re-reads (score date minus the lookback). -#}
-    cast('{{ pql_days_after_score_date(-1 * (pql_incremental_lookback_days() | int)) }}' as date)
+    {#- SQL date literal: the first day an incremental run re-reads (score date minus pql_reread_days). -#}
+    cast('{{ pql_days_after_score_date(-1 * (pql_reread_days() | int)) }}' as date)
 {%- endmacro %}
 
 
@@ -27,7 +37,7 @@
         Filter event times with this rather than their dates, so the filter reaches the
         raw table's storage (zone maps, partitions) and skips the days before it.
     -#}
-    {%- set days_back = (pql_incremental_lookback_days() | int) + (extra_days | int) -%}
+    {%- set days_back = (pql_reread_days() | int) + (extra_days | int) -%}
     cast('{{ pql_days_after_score_date(-1 * days_back) }} 00:00:00' as {{ dbt.type_timestamp() }})
 {%- endmacro %}
 

@@ -19,6 +19,11 @@
         {%- endif -%}
         {{- return([]) -}}
     {%- endif -%}
+    {%- if pql_is_intraday_run() -%}
+        {{ exceptions.raise_compiler_error(
+            "The intraday job scores one date: unset pql_backfill_start and backfill with the daily job"
+        ) }}
+    {%- endif -%}
     {%- set score_date = pql_score_date_string() -%}
     {%- set first_date = pql_date_var_string('pql_backfill_start', score_date) -%}
     {%- set last_date = pql_date_var_string('pql_backfill_end', score_date) -%}

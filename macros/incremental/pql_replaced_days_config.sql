@@ -53,3 +53,31 @@
         'liquid_clustered_by': [day_column] + cluster_by,
     }) }}
 {% endmacro %}
+
+
+{% macro pql_append_only_config(unique_key) %}
+    {#-
+        Config of an incremental model that is only ever appended to, one row per
+        `unique_key` (an alert): a run adds the rows whose key is new. Where the warehouse
+        merges, the insert itself checks the key, so two runs at once cannot add a row twice.
+    -#}
+    {{ return(adapter.dispatch('pql_append_only_config', 'pql_scoring')(unique_key)) }}
+{% endmacro %}
+
+
+{% macro default__pql_append_only_config(unique_key) %}
+    {#- DuckDB, Snowflake, BigQuery, Databricks: a merge that inserts new keys and leaves the others as they are. -#}
+    {{ return({
+        'materialized': 'incremental',
+        'on_schema_change': 'fail',
+        'incremental_strategy': 'merge',
+        'unique_key': unique_key,
+        'merge_update_columns': [unique_key],
+    }) }}
+{% endmacro %}
+
+
+{% macro spark__pql_append_only_config(unique_key) %}
+    {#- Apache Spark without Delta Lake has no merge: the model leaves out the keys it holds, and appends. -#}
+    {{ return({'materialized': 'incremental', 'on_schema_change': 'fail', 'incremental_strategy': 'append'}) }}
+{% endmacro %}

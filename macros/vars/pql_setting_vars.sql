@@ -10,6 +10,7 @@
 {% endmacro %}
 
 
+
 {% macro pql_max_window_days() %}
     {#-
         The longest signal window allowed, in days: var pql_max_window_days.

@@ -1,11 +1,19 @@
 -- Every reason this run must not replace a mart, one row each, naming the input and
--- the row at fault: raw inputs past their error_after_hours or empty, and what the
--- seed checks found. Empty on a good day; int_inputs_gate stops the marts otherwise.
+-- the row at fault: raw inputs past their error_after_hours or empty, scoring tables
+-- built for other settings than this run's, and what the seed checks found. Empty on a
+-- good day; int_inputs_gate stops the marts otherwise.
+{{ config(tags=['run_independent']) }}
 with
 
 input_freshness as (
 
     select * from {{ ref('int_input_freshness') }}
+
+),
+
+scoring_tables as (
+
+    select * from {{ ref('int_scoring_tables_checked') }}
 
 ),
 
@@ -58,6 +66,13 @@ problems as (
         problem
     from input_freshness
     where freshness = 'error'
+
+    union all
+
+    select
+        table_name as input_name,
+        problem
+    from scoring_tables
 
     union all
 

@@ -4,7 +4,7 @@
 -- fails it and leaves its last good rows in place. A view, so it judges the inputs as
 -- they are when the mart is built, not as they were at an earlier run; read once as
 -- it is made, so a whole run stops here, once, before any mart starts.
-{{ config(post_hook='select inputs_are_trusted from {{ this }}') }}
+{{ config(post_hook='select inputs_are_trusted from {{ this }}', tags=['run_independent']) }}
 
 with
 

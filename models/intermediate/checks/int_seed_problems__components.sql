@@ -1,6 +1,7 @@
 -- Each rule set has exactly the three components, each capped at 0 or more, with
 -- caps summing to at least 100: the total is clamped to 100, and under 100 no
 -- account could reach the top of the scale.
+{{ config(tags=['run_independent']) }}
 with
 
 components as (

@@ -2,6 +2,7 @@
 -- score reasons, which fit a 255-character CRM field), listed once whatever its case,
 -- count as a conversion or a rejection, and keep the account out of routing for 0
 -- days or more.
+{{ config(tags=['run_independent']) }}
 with
 
 dispositions as (

@@ -3,6 +3,7 @@
 -- inverted, give flat points or per-unit points (not both), and decay by 0 or more.
 -- Every extra condition of a compound rule must name a rule of its rule set and a
 -- known signal.
+{{ config(tags=['run_independent']) }}
 with
 
 rules as (

@@ -1,6 +1,7 @@
 -- Every hot trigger and routing gate must read a known signal, have a band that is
 -- not inverted, and belong to a rule set that has tiers; triggers need an SLA of 0
 -- hours or more.
+{{ config(tags=['run_independent']) }}
 with
 
 hot_triggers as (

@@ -155,6 +155,7 @@ final as (
         tiers.tier_name,
         tiers.is_pql,
         redone.hot_trigger,
+        redone.previous_hot_trigger,
         redone.is_held_in_dead_band,
         redone.is_tier_change,
         redone.previous_date,

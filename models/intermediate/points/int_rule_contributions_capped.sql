@@ -194,5 +194,6 @@ select
         "cast(counted_points as " ~ dbt.type_string() ~ ")",
         "' '",
         "label_text",
-    ]) }} as reason
+    ]) }} as reason,
+    '{{ pql_scoring_settings() }}' as built_for
 from final

@@ -3,6 +3,7 @@
 --   duplicate_account_id       another row has the same id but different contents; the
 --                              earliest sign-up (then the first by contents) is kept
 -- Rows with the same id and contents are exact copies: int_accounts keeps them once.
+{{ config(tags=['run_independent']) }}
 with
 
 accounts as (

@@ -1,6 +1,7 @@
 -- Reps' dispositions of accounts, one row each: the rows int_dispositions_checked
 -- keeps, with what each disposition means (pql_dispositions) - a conversion or a
 -- rejection, and how many days it keeps the account out of routing.
+{{ config(tags=['run_independent']) }}
 with
 
 dispositions as (

@@ -2,6 +2,7 @@
 -- is: what stg_raw__dispositions found wrong with the row, else
 --   unknown_disposition        a disposition pql_dispositions does not list: add it there
 -- int_dispositions keeps the rest, with what each disposition means.
+{{ config(tags=['run_independent']) }}
 with
 
 dispositions as (

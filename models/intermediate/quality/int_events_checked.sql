@@ -14,6 +14,7 @@
 --
 -- Almost every row is its id's only one and passes as it is; the few rows whose id
 -- and time were delivered more than once come compared from int_event_copies.
+{{ config(tags=['run_independent']) }}
 with
 
 events as (

@@ -1,5 +1,6 @@
 -- One row per user and account they belong to: the rows int_users_checked keeps, each
 -- once (exact copies left out).
+{{ config(tags=['run_independent']) }}
 with
 
 checked as (

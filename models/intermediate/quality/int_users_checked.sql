@@ -6,6 +6,7 @@
 --                              contents) is kept
 -- and whether it repeats an earlier exact copy of itself, which int_users leaves out.
 -- A user in two accounts (an agency, a consultant) is a member of both: one row each.
+{{ config(tags=['run_independent']) }}
 {%- set rows_of_one_user -%}
     partition by user_id, account_id
     order by

@@ -38,4 +38,7 @@ final as (
 
 )
 
-select * from final
+select
+    *,
+    '{{ pql_scoring_settings() }}' as built_for
+from final

@@ -3,7 +3,7 @@
 -- match), whether a value is in a value list (industry, country, domain), or a count of
 -- the account's users as of that date (users, economic buyers).
 -- A view: int_account_signals writes it out.
-{{ config(materialized='view') }}
+{{ config(materialized='view', tags=['run_independent']) }}
 
 with
 

@@ -3,7 +3,7 @@
 -- or before it: the activity rows that feed each signal (int_signal_activity), kept
 -- for each score date whose window for that signal holds them, then measured.
 -- A view: int_account_signals writes it out.
-{{ config(materialized='view') }}
+{{ config(materialized='view', tags=['run_independent']) }}
 
 with
 

@@ -2,8 +2,9 @@
 -- activity matched to the event signals the scored rule sets read whose event it is
 -- ('*' signals take every event: per-user days for active users, per-account days,
 -- fewer, for the rest), back as far as the longest live window reaches from the
--- earliest score date. int_event_signals measures these rows per score date. A view:
--- int_account_signals writes it out.
+-- earliest score date, for the accounts this run scores (int_scored_accounts: all of them
+-- daily, the few whose day changed in an intraday run). int_event_signals measures
+-- these rows per score date. A view: int_account_signals writes it out.
 {{ config(materialized='view') }}
 
 with
@@ -14,21 +15,30 @@ score_dates as (
 
 ),
 
+scored_accounts as (
+
+    select account_id from {{ ref('int_scored_accounts') }}
+
+),
+
 daily_activity as (
 
     select * from {{ ref('int_events_aggregated_daily') }}
+    where account_id in (select scored_accounts.account_id from scored_accounts)
 
 ),
 
 user_activity as (
 
     select * from {{ ref('int_user_activity_daily') }}
+    where account_id in (select scored_accounts.account_id from scored_accounts)
 
 ),
 
 account_activity as (
 
     select * from {{ ref('int_account_activity_daily') }}
+    where account_id in (select scored_accounts.account_id from scored_accounts)
 
 ),
 

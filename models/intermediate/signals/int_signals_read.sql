@@ -1,7 +1,7 @@
 -- One row per rule set and signal it reads - in a rule, a rule's condition, a hot
 -- trigger or a routing gate. Only these signals are valued: most signals a seed
 -- defines are read by no live rule set.
-{{ config(materialized='view') }}
+{{ config(materialized='view', tags=['run_independent']) }}
 
 with
 

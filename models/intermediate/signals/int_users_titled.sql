@@ -1,12 +1,19 @@
--- One row per user and account, with the seniority and economic-buyer flag their job title
--- earns in pql_job_titles. Keywords match whole words (punctuation counts as a
--- space); when several match, the longest keyword wins, so "Vice President" is a
--- vice president and not a president.
+-- One row per user of an account this run scores (int_scored_accounts), with the
+-- seniority and economic-buyer flag their job title earns in pql_job_titles. Keywords
+-- match whole words (punctuation counts as a space); when several match, the longest
+-- keyword wins, so "Vice President" is a vice president and not a president.
 with
+
+scored_accounts as (
+
+    select account_id from {{ ref('int_scored_accounts') }}
+
+),
 
 users as (
 
     select * from {{ ref('int_users') }}
+    where account_id in (select scored_accounts.account_id from scored_accounts)
 
 ),
 
@@ -63,7 +70,8 @@ final as (
         users.job_title,
         users.created_at,
         title_matches.seniority_rank,
-        coalesce(title_matches.is_economic_buyer, false) as is_economic_buyer
+        coalesce(title_matches.is_economic_buyer, false) as is_economic_buyer,
+        '{{ pql_scoring_settings() }}' as built_for
     from users
     left join title_matches
         on

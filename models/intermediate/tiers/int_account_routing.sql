@@ -122,7 +122,8 @@ final as (
         fired_triggers.sla_hours as hot_trigger_sla_hours,
         coalesce(suppressions.routing_gate_id, fired_gates.condition_id) as routing_gate_id,
         coalesce(suppressions.routing_gate, fired_gates.label_text) as routing_gate,
-        coalesce(suppressions.routing_gate_treatment, fired_gates.treatment) as routing_gate_treatment
+        coalesce(suppressions.routing_gate_treatment, fired_gates.treatment) as routing_gate_treatment,
+        '{{ pql_scoring_settings() }}' as built_for
     from accounts
     cross join scored_models
     left join fired as fired_triggers

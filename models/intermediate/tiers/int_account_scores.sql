@@ -107,6 +107,7 @@ routed as (
     -- routing gate holds: a gate overrides triggers and score alike.
     select
         clamped.*,
+        routing.hot_trigger_id,
         routing.hot_trigger,
         routing.hot_trigger_sla_hours,
         routing.routing_gate,
@@ -164,11 +165,13 @@ final as (
                 then routed.hot_trigger_sla_hours
             else routed.score_tier_sla_hours
         end as {{ dbt.type_int() }}) as sla_hours,
+        routed.hot_trigger_id,
         routed.hot_trigger,
         routed.routing_gate,
         score_reasons.score_reasons,
         routed.scoring_model,
-        routed.score_date
+        routed.score_date,
+        '{{ pql_scoring_settings() }}' as built_for
     from routed
     left join tiers
         on

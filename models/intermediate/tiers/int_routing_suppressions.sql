@@ -57,7 +57,8 @@ final as (
         {{ dbt.concat([
             "'sales said '", 'disposition', "' on '", 'cast(recorded_date as ' ~ dbt.type_string() ~ ')',
         ]) }} as routing_gate,
-        'Do not route' as routing_gate_treatment
+        'Do not route' as routing_gate_treatment,
+        '{{ pql_scoring_settings() }}' as built_for
     from latest
     where
         recency = 1

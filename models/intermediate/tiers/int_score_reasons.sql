@@ -5,7 +5,7 @@
 -- reason that would take it past 255 characters is left out whole, not cut mid-word.
 -- Rules the caps left at 0 moved nothing and are not named.
 -- A view: only int_account_scores reads it, so writing it out would cost more than it saves.
-{{ config(materialized='view') }}
+{{ config(materialized='view', tags=['run_independent']) }}
 
 with
 

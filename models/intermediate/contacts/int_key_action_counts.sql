@@ -1,0 +1,57 @@
+-- One row per account, user and key action in the last 30 days, with how often the user
+-- did it, for the accounts this run scores. Key actions are the events a signal of the
+-- live rule set is built from: the actions that earn points, worth telling a rep about.
+-- int_user_key_actions and int_account_key_actions list the top ones in words.
+{{ config(materialized='view') }}
+
+with
+
+daily_activity as (
+
+    select * from {{ ref('int_events_aggregated_daily') }}
+    where
+        activity_date <= {{ pql_score_date() }}
+        and activity_date >= cast('{{ pql_days_after_score_date(-30) }}' as date)
+
+),
+
+scored_accounts as (
+
+    select account_id from {{ ref('int_scored_accounts') }}
+
+),
+
+live_signal_names as (
+
+    select signal_name
+    from {{ ref('int_signals_read') }}
+    where scoring_model = '{{ pql_scoring_model() }}'
+
+),
+
+key_events as (
+
+    select distinct event_name
+    from {{ ref('int_signal_events') }}
+    where
+        event_name != '*'
+        and signal_name in (select live_signal_names.signal_name from live_signal_names)
+
+),
+
+final as (
+
+    select
+        daily_activity.account_id,
+        daily_activity.user_id,
+        daily_activity.event_name,
+        cast(sum(daily_activity.event_count) as {{ dbt.type_bigint() }}) as event_count
+    from daily_activity
+    inner join key_events
+        on daily_activity.event_name = key_events.event_name
+    where daily_activity.account_id in (select scored_accounts.account_id from scored_accounts)
+    group by 1, 2, 3
+
+)
+
+select * from final
