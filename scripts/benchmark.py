@@ -261,7 +261,8 @@ class Bench:
                     intraday.fit_score, intraday.intent_score, intraday.pql_score, intraday.pql_tier)
                     is distinct from (published.product_score, published.fit_score, published.intent_score,
                     published.pql_score, published.pql_tier)),
-                count(*) filter (where intraday.rescored_at = (select max(rescored_at) from analytics.int_intraday_scores))
+                count(*) filter (
+                    where intraday.rescored_at = (select max(rescored_at) from analytics.int_intraday_scores))
             from analytics.int_intraday_scores as intraday
             left join main.published_query_scores as published using (account_id)
             where intraday.score_date = '{SCORE_DAY}'

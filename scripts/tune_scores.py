@@ -1,7 +1,7 @@
 """The analyst's tuning command: fit rule points to outcomes, prove them out of time, place the threshold.
 
 Reads `pql_calibration` (through analyses/conversion_by_score_band.sql), `pql_signal_lift`,
-`pql_scores`, and the calibration cohorts' outcomes and signal values (int_cohort_outcomes,
+`pql_scores`, `pql_speed_to_lead`, and the calibration cohorts' outcomes and signal values (int_cohort_outcomes,
 int_cohort_signal_values) from the warehouse the project runs on - through dbt itself, so the
 same command works on DuckDB, Snowflake and BigQuery - then:
 
@@ -15,7 +15,8 @@ same command works on DuckDB, Snowflake and BigQuery - then:
   - proposes the PQL threshold at the largest rise in conversion between score bands that
     holds beyond both bands' 95% intervals, between bands of --min-band-accounts accounts;
     otherwise says there is not enough evidence and keeps it;
-  - prints a short report (the figures above, the routing lift of the holdout, the recent
+  - prints a short report (the figures above, the routing lift of the holdout, speed to lead -
+    each tier's alerts touched within their SLA and the median time to first touch - the recent
     weekly flow of new PQLs against rep capacity, signals ranked by lift), writes a PNG plot,
     and, when the candidate wins, the candidate rule set in the seed format: the fitted rules,
     the live caps, hot triggers and routing gates, and tiers that keep the live tiers' shares
@@ -92,6 +93,18 @@ class Capacity:
 
 
 @dataclass
+class SpeedToLead:
+    """One tier's alerts routed to sales (pql_speed_to_lead), and how fast reps touched them."""
+
+    tier: str
+    alerts: int
+    touched: int
+    sla_met: int
+    sla_decided: int  # met or missed; the others are still within their SLA
+    median_minutes_to_first_touch: float | None
+
+
+@dataclass
 class Proposal:
     live_model: str
     candidate_model: str
@@ -105,6 +118,7 @@ class Proposal:
     signals: list[SignalLift]  # ranked, most predictive first
     capacity: Capacity | None = None
     holdout: dict[str, Any] | None = None  # pql_holdout_lift's row
+    speed_to_lead: list[SpeedToLead] = field(default_factory=list)
     fit: rule_fit.Fit | None = None
     candidate_threshold: int | None = None  # the fitted candidate's PQL threshold
     fit_sample: tuple[int, int] = (0, 0)  # accounts the fit read, of those in the cohorts
@@ -199,6 +213,21 @@ def weekly_flow(history: list[dict[str, Any]], weeks: int) -> dict[int, float]:
             for threshold in range((reach(previous) if previous else -1) + 1, reach(row) + 1):
                 entries[threshold] += 1
     return {threshold: count / weeks for threshold, count in enumerate(entries)}
+
+
+def speed_to_lead(rows: list[dict[str, Any]]) -> list[SpeedToLead]:
+    """Per tier, highest SLA first: alerts routed, touched, touched within the SLA (of those whose
+    SLA has been met or missed), and the median minutes from firing to the first touch."""
+    tiers: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        tiers.setdefault(str(row["pql_tier"]), []).append(row)
+    summaries = []
+    for tier, alerts in tiers.items():
+        minutes = [float(r["minutes_to_first_touch"]) for r in alerts if r["minutes_to_first_touch"] is not None]
+        decided = [r["is_sla_met"] for r in alerts if r["is_sla_met"] is not None]
+        summaries.append(SpeedToLead(tier, len(alerts), len(minutes), sum(bool(m) for m in decided), len(decided),
+                                     float(np.median(minutes)) if minutes else None))
+    return sorted(summaries, key=lambda s: s.tier)
 
 
 def capacity_fit(warehouse: Warehouse, weeks: int, current: int) -> Capacity:
@@ -323,6 +352,7 @@ def build_proposal(warehouse: Warehouse, project_dir: Path, candidate: str | Non
     proposal.capacity = capacity_fit(warehouse, capacity_weeks, current)
     holdout_rows = warehouse.rows("--select", "pql_holdout_lift")
     proposal.holdout = holdout_rows[0] if holdout_rows else None
+    proposal.speed_to_lead = speed_to_lead(warehouse.rows("--select", "pql_speed_to_lead"))
 
     components = signal_components(project_dir, live_model)
     _, component_rows = read_seed(project_dir, "pql_components")
@@ -398,7 +428,7 @@ def report(proposal: Proposal) -> str:
     lines += [f"  {b.label:>7} {b.accounts:>7} {b.distinct_accounts:>9} {b.conversions:>10} {b.conversion_rate:>7.1%} "
               f"{b.conversion_rate_low:>7.1%}-{b.conversion_rate_high:<7.1%} {b.closes:>7} {b.close_rate:>7.1%}"
               for b in proposal.bands]
-    lines += ["", *holdout_report(proposal), "", *capacity_report(proposal)]
+    lines += ["", *holdout_report(proposal), "", *speed_to_lead_report(proposal), "", *capacity_report(proposal)]
     lines += ["", "Signals ranked by lift (converters vs non-converters before converting):",
               f"  {'signal':<36} {'lift':>6} {'diff':>7} {'support':>8}  note"]
     for s in proposal.signals:
@@ -481,6 +511,32 @@ def holdout_report(proposal: Proposal) -> list[str]:
             f"  routed to sales: {rate('routed')}",
             f"  held out:        {rate('held_out')}",
             f"  difference: {row['routing_lift']:+.1%} (95% {low:+.1%} to {high:+.1%}): {verdict}"]
+
+
+def speed_to_lead_report(proposal: Proposal) -> list[str]:
+    """How fast reps touched the alerts routed to them (first touch: their first disposition after it)."""
+    tiers = proposal.speed_to_lead
+    if not tiers:
+        return ["Speed to lead: no alert routed to sales yet (pql_alerts)"]
+    if not any(t.touched for t in tiers):
+        return ["Speed to lead: no disposition recorded after an alert; read reps' dispositions "
+                "(var pql_read_dispositions) to time the first touch"]
+    lines = ["Speed to lead (alerts routed to sales; first touch: the rep's first disposition after the alert):",
+             f"  {'tier':<16} {'alerts':>7} {'touched':>8} {'within SLA':>16} {'median to first touch':>22}"]
+    for t in tiers:
+        within = f"{t.sla_met}/{t.sla_decided} = {t.sla_met / t.sla_decided:.0%}" if t.sla_decided else "-"
+        median = "-" if t.median_minutes_to_first_touch is None else _duration(t.median_minutes_to_first_touch)
+        lines.append(f"  {t.tier:<16} {t.alerts:>7} {t.touched:>8} {within:>16} {median:>22}")
+    return lines
+
+
+def _duration(minutes: float) -> str:
+    """Minutes as the report writes them: "45 min", "3 h 10 min", "2 d 4 h"."""
+    if minutes < 60:
+        return f"{minutes:.0f} min"
+    if minutes < 48 * 60:
+        return f"{minutes // 60:.0f} h {minutes % 60:.0f} min"
+    return f"{minutes // 1440:.0f} d {minutes % 1440 // 60:.0f} h"
 
 
 def capacity_report(proposal: Proposal) -> list[str]:

@@ -1,15 +1,13 @@
 -- One row per account per change of tier under the live rule set, read from
 -- pql_score_history: the date, the tier and score before and after, and why - the
--- rules whose counted points moved most, and a hot trigger that started or ended.
--- What a reverse ETL sync or a Slack alert reads for "new Hot PQLs since yesterday":
---   select * from pql_tier_changes where change_date = current_date and to_tier = 'Hot PQL'
+-- rules whose counted points moved most, and a hot trigger that started or ended. The
+-- daily record of tiers; the alerts sales acts on, within the hour, are pql_alerts.
 --
 -- The tiers, with hysteresis (var pql_tier_hysteresis_points), are worked out date by
 -- date in int_tier_states and compared day to day in int_tier_changes; this is its
 -- change rows. A view, so that a sync's filter on change_date reaches their day
 -- partitions.
--- Read by the reverse ETL syncs in models/exposures.yml: granted to their role.
-{{ config(materialized='view', grants=pql_reverse_etl_grants()) }}
+{{ config(materialized='view') }}
 
 with
 

@@ -17,7 +17,7 @@ from fixture_world import SCORE_DATE, write_raw_tables
 DAY_BEFORE = "2026-03-30"
 MARTS = ["pql_scores", "pql_score_contributions", "pql_contacts", "pql_shadow_comparison",
          "pql_score_history", "pql_tier_changes", "pql_rejected_rows"]
-SYNCED_MARTS = {"pql_scores", "pql_contacts", "pql_tier_changes"}
+SYNCED_MARTS = {"pql_scores", "pql_contacts", "pql_alerts"}
 
 
 def marts_without_run_stamps(project: DbtProject) -> dict[str, list[tuple]]:

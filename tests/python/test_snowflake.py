@@ -5,8 +5,9 @@ path; the Snowflake scores must equal the DuckDB scores on the same data, row fo
 
 The server runs as its own process on 127.0.0.1 and is stopped when the tests end.
 Test configuration only, never the models: fakesnow refuses `create temporary table
-db.schema.x`, so this test's copy of the project gets a macro that makes dbt-snowflake's
-scratch tables ordinary tables (FAKESNOW_WORKAROUNDS below); and fakesnow turns a
+db.schema.x` (and view), so this test's copy of the project gets macros that make
+dbt-snowflake's scratch tables and views ordinary ones, and names the source of a merge's
+insert values, which fakesnow cannot tell from the target's (FAKESNOW_WORKAROUNDS below); and fakesnow turns a
 try_cast to TIMESTAMP into a plain cast, so the copy's safe cast names the type by its
 other Snowflake name, DATETIME (FAKESNOW_SAFE_CAST below).
 """
@@ -36,13 +37,31 @@ DBT_VARS = f'{{"pql_score_date": "{SCORE_DATE}"}}'
 UNTOUCHED_DAY = "2026-01-15"
 
 FAKESNOW_WORKAROUNDS = """
-{#- Test configuration only: fakesnow refuses CREATE TEMPORARY TABLE db.schema.x, so
-    dbt-snowflake's scratch tables (unit-test inputs, incremental batches) are made
-    as ordinary tables. -#}
+{#- Test configuration only: fakesnow refuses CREATE TEMPORARY TABLE (or VIEW) db.schema.x,
+    so dbt-snowflake's scratch tables and views (unit-test inputs, incremental batches, a
+    merge's source) are made as ordinary ones. -#}
 {% macro snowflake__create_table_temporary_sql(relation, compiled_code) -%}
     create or replace table {{ relation }} as (
         {{ compiled_code }}
     );
+{%- endmacro %}
+
+{% macro snowflake__create_view_as_with_temp_flag(relation, sql, is_temporary=False) -%}
+    create or replace view {{ relation }} as (
+        {{ sql }}
+    );
+{%- endmacro %}
+
+{#- fakesnow cannot tell a merge's unqualified insert values from the target's columns: the
+    merge pql_alerts makes (insert the new keys, leave the others) with the values named by
+    their source, as Snowflake reads them anyway. -#}
+{% macro snowflake__get_merge_sql(target, source_sql, unique_key, dest_columns, incremental_predicates) -%}
+    merge into {{ target }} as DBT_INTERNAL_DEST
+        using {{ source_sql }} as DBT_INTERNAL_SOURCE
+        on DBT_INTERNAL_SOURCE.{{ unique_key }} = DBT_INTERNAL_DEST.{{ unique_key }}
+    when not matched then insert ({{ get_quoted_csv(dest_columns | map(attribute="name")) }})
+    values ({% for column in dest_columns %}DBT_INTERNAL_SOURCE.{{ adapter.quote(column.name) }}
+        {%- if not loop.last %}, {% endif %}{% endfor %})
 {%- endmacro %}
 """
 

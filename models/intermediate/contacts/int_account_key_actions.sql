@@ -16,7 +16,7 @@ account_counts as (
     select
         account_id,
         event_name,
-        sum(event_count) as event_count
+        cast(sum(event_count) as {{ dbt.type_bigint() }}) as event_count
     from key_action_counts
     group by 1, 2
 
