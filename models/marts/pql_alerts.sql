@@ -62,6 +62,6 @@ final as (
 )
 
 select final.* from final
--- Stale inputs, a broken seed or tables built for other settings stop the run here.
+-- Stale inputs, a broken seed or scoring tables built by another run stop it here.
 inner join inputs_gate
-    on inputs_gate.inputs_are_trusted
+    on {{ pql_scoring_tables_are_this_runs('inputs_gate') }}

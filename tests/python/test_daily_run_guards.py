@@ -1,6 +1,7 @@
 """The daily job's guarantees hold under every command that builds the marts, not only `dbt build`:
 stale inputs and a broken seed stop `dbt run` (whole, or a selection, or after `dbt seed`) naming
-the problem, and leave every mart as it was. A value that does not read is a row problem, not a
+the problem, and leave every mart as it was; so does a selection that would publish from scoring
+tables built for another score date, rule set or the intraday job. A value that does not read is a row problem, not a
 failed build; a raw column that is missing fails the run at once, naming the table, the column and
 the var that maps it."""
 
@@ -87,6 +88,41 @@ def test_an_unknown_live_rule_set_stops_dbt_run(scored: DbtProject):
     assert not ok
     assert "no rules for the live scoring_model clasic" in log
     assert scored.snapshot(MARTS) == before
+
+
+# --- a selection never publishes from scoring tables built for other settings ----------------
+
+
+@pytest.mark.parametrize("changed", [{"pql_score_date": "2026-03-30"}, {"pql_scoring_model": "recommended"}],
+                         ids=["another-score-date", "another-rule-set"])
+def test_a_selection_with_other_vars_stops_naming_what_to_run(scored: DbtProject, changed):
+    before = scored.snapshot(MARTS)
+
+    ok, log = run(scored, "--select", "pql_scores", **changed)
+
+    assert not ok
+    assert "The scoring tables were built by the daily run of 2026-03-31, rule set classic" in log
+    assert "run the daily job (dbt build), or select what pql_scores is built from too (--select +pql_scores)" in log
+    assert scored.snapshot(MARTS) == before
+    # Selected with what it is built from, it publishes.
+    ok, log = run(scored, "--select", "+pql_scores", **changed)
+    assert ok, log[-3000:]
+
+
+def test_the_daily_marts_are_never_published_from_an_intraday_run(scored: DbtProject):
+    intraday = scored.dbt("run", "--selector", "intraday", dbt_vars=CLASSIC)
+    assert intraday.success, intraday.exception
+    before = scored.snapshot(MARTS)
+
+    ok, log = run(scored, "--select", "pql_scores", "pql_contacts")
+
+    assert not ok
+    assert "The scoring tables were built by the intraday run of 2026-03-31" in log
+    assert scored.snapshot(MARTS) == before
+    # The daily job rebuilds the scoring tables for every account, and publishes.
+    ok, log = run(scored)
+    assert ok, log[-3000:]
+    assert scored.score_summary() == EXPECTED_CLASSIC
 
 
 # --- a raw column that is not there -------------------------------------------------------

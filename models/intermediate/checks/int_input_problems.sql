@@ -1,7 +1,7 @@
 -- Every reason this run must not replace a mart, one row each, naming the input and
 -- the row at fault: raw inputs past their error_after_hours or empty, scoring tables
--- built for other settings than this run's, and what the seed checks found. Empty on a
--- good day; int_inputs_gate stops the marts otherwise.
+-- built by different runs, and what the seed checks found. Empty on a good day;
+-- int_inputs_gate stops the marts otherwise.
 {{ config(tags=['run_independent']) }}
 with
 
@@ -70,9 +70,14 @@ problems as (
     union all
 
     select
-        table_name as input_name,
-        problem
+        'scoring tables' as input_name,
+        {{ dbt.concat([
+            "'the scoring tables were built by different runs: '",
+            pql_ordered_listagg(dbt.concat(['table_name', "' by the '", 'built_for']), "'; '", 'table_name'),
+            "'. Run the daily job (dbt build), or select the models the marts are built from too'",
+        ]) }} as problem
     from scoring_tables
+    having count(distinct built_for) > 1
 
     union all
 

@@ -3,7 +3,9 @@
 -- whichever command builds a mart - dbt run, dbt build, dbt run --select pql_scores -
 -- fails it and leaves its last good rows in place. A view, so it judges the inputs as
 -- they are when the mart is built, not as they were at an earlier run; read once as
--- it is made, so a whole run stops here, once, before any mart starts.
+-- it is made, so a whole run stops here, once, before any mart starts. It also says
+-- which run built the scoring tables, for the models that read them to compare with
+-- their own (macro pql_scoring_tables_are_this_runs).
 {{ config(post_hook='select inputs_are_trusted from {{ this }}', tags=['run_independent']) }}
 
 with
@@ -11,6 +13,12 @@ with
 problems as (
 
     select * from {{ ref('int_input_problems') }}
+
+),
+
+scoring_tables as (
+
+    select * from {{ ref('int_scoring_tables_checked') }}
 
 ),
 
@@ -23,7 +31,9 @@ final as (
                 "'The marts are not replaced: '",
                 pql_ordered_listagg('problem', "'; '", 'problem'),
             ])) }}
-        end as inputs_are_trusted
+        end as inputs_are_trusted,
+        -- One run built them all, or a problem above says not.
+        (select max(scoring_tables.built_for) from scoring_tables) as scoring_tables_built_for
     from problems
 
 )

@@ -1,17 +1,15 @@
--- One row per scoring table built for other settings than this run's (its built_for,
--- macro pql_scoring_settings): another score date or rule set, or the intraday job's
--- few accounts where the daily job's every account is wanted. A selection such as
--- `dbt run --select pql_scores` with a new pql_score_date would otherwise publish
--- scores from tables made for the old one. int_input_problems stops the marts on any.
+-- One row per scoring table and the settings of the run that built it (its built_for,
+-- macro pql_scoring_settings): the date, the rule sets, daily or intraday. Every scoring
+-- table must be built by one run: int_input_problems stops the marts when they were
+-- not, and every model that reads them compares the run they were built by with its
+-- own (macro pql_scoring_tables_are_this_runs), so `dbt run --select pql_scores` with a
+-- new pql_score_date, or after the intraday job, publishes nothing.
+{{ config(tags=['run_independent']) }}
 {%- set scoring_tables = [
     'int_scored_accounts', 'int_users_titled', 'int_account_signals', 'int_rule_contributions_capped',
     'int_routing_suppressions', 'int_account_routing', 'int_account_scores', 'int_contacts_ranked',
 ] %}
-{%- set this_run = pql_scoring_settings() %}
-{%- set how_to_rebuild = (
-    'run the intraday job whole (dbt build --selector intraday)' if pql_is_intraday_run()
-    else 'run the daily job (dbt build), or select what the mart is built from too (--select +pql_scores)'
-) %}
+
 with
 
 {% for table_name in scoring_tables %}
@@ -23,7 +21,7 @@ with
 
 {% endfor %}
 
-stamps as (
+final as (
 
     {% for table_name in scoring_tables %}
         select
@@ -32,20 +30,6 @@ stamps as (
         from {{ table_name }}
         {% if not loop.last %}union all{% endif %}
     {% endfor %}
-
-),
-
-final as (
-
-    select
-        table_name,
-        built_for,
-        {{ dbt.concat([
-            'table_name', "' was built by a '", 'built_for',
-            "'; this is a " ~ this_run ~ ": " ~ how_to_rebuild ~ "'",
-        ]) }} as problem
-    from stamps
-    where built_for != '{{ this_run }}'
 
 )
 

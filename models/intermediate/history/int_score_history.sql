@@ -50,6 +50,7 @@ final as (
 )
 
 select final.* from final
--- Stale inputs or a broken seed stop the run here: the table keeps its last good rows.
+-- Stale inputs, a broken seed or scoring tables built by another run stop it here: the
+-- table keeps its last good rows.
 inner join inputs_gate
-    on inputs_gate.inputs_are_trusted
+    on {{ pql_scoring_tables_are_this_runs('inputs_gate') }}

@@ -185,9 +185,9 @@ final as (
 )
 
 select final.* from final
--- Stale inputs, a broken seed or tables built for other settings stop the run here.
+-- Stale inputs, a broken seed or scoring tables built by another run stop it here.
 inner join inputs_gate
-    on inputs_gate.inputs_are_trusted
+    on {{ pql_scoring_tables_are_this_runs('inputs_gate') }}
 {% if not pql_is_intraday_run() -%}
     -- The daily job scores every account and closes the day in the history instead.
     where 1 = 0
