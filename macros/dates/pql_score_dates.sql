@@ -1,9 +1,22 @@
 {# The dates a run scores, worked out at compile time, as strings and as SQL literals. #}
 
 {% macro pql_score_date_string() %}
-    {#- The score date as 'YYYY-MM-DD': var pql_score_date, else today in UTC. -#}
-    {%- set today_utc = modules.datetime.datetime.now(modules.pytz.utc).strftime('%Y-%m-%d') -%}
-    {{- pql_date_var_string('pql_score_date', today_utc) -}}
+    {#-
+        The score date as 'YYYY-MM-DD': var pql_score_date, else today in UTC. It may also say
+        `yesterday` (UTC): the day a daily job run after midnight closes, as a scheduler that
+        cannot compute dates writes it.
+    -#}
+    {%- set now_utc = modules.datetime.datetime.now(modules.pytz.utc) -%}
+    {%- set named_days = {
+        'today': now_utc.strftime('%Y-%m-%d'),
+        'yesterday': (now_utc - modules.datetime.timedelta(days=1)).strftime('%Y-%m-%d'),
+    } -%}
+    {%- set requested = var('pql_score_date', 'today') | string | trim | lower -%}
+    {%- if requested in named_days -%}
+        {{- named_days[requested] -}}
+    {%- else -%}
+        {{- pql_date_var_string('pql_score_date', named_days['today']) -}}
+    {%- endif -%}
 {% endmacro %}
 
 

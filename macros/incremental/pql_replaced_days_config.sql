@@ -81,3 +81,9 @@
     {#- Apache Spark without Delta Lake has no merge: the model leaves out the keys it holds, and appends. -#}
     {{ return({'materialized': 'incremental', 'on_schema_change': 'fail', 'incremental_strategy': 'append'}) }}
 {% endmacro %}
+
+
+{% macro databricks__pql_append_only_config(unique_key) %}
+    {#- Databricks: Delta tables merge, as the default does (not Apache Spark's append, which it would inherit). -#}
+    {{ return(default__pql_append_only_config(unique_key)) }}
+{% endmacro %}

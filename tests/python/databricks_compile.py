@@ -3,7 +3,7 @@
 Run by the Python of the Databricks environment (dbt-databricks cannot share one with
 dbt-spark 1.11: they need different dbt-adapters), from test_databricks_compile.py:
 
-    .venv-databricks/bin/python tests/python/databricks_compile.py PROJECT_DIR OUTPUT.json
+    .venv-databricks/bin/python tests/python/databricks_compile.py PROJECT_DIR OUTPUT.json [SELECTOR]
 
 Databricks cannot be reached from here, so the connection is never opened and the
 adapter reports no existing relations: every model compiles as a first build.
@@ -27,14 +27,14 @@ def _offline_open(cls, connection):
     return connection
 
 
-def main(project_dir: str, output: str) -> int:
+def main(project_dir: str, output: str, selector: str = "everything") -> int:
     with (
         mock.patch.object(DatabricksConnectionManager, "open", classmethod(_offline_open)),
         mock.patch.object(DatabricksAdapter, "get_relation", lambda self, *args, **kwargs: None),
         mock.patch.object(DatabricksAdapter, "list_relations_without_caching", lambda self, *args, **kwargs: []),
     ):
         result = dbtRunner().invoke([
-            "compile", "--selector", "everything", "--project-dir", project_dir, "--profiles-dir", project_dir,
+            "compile", "--selector", selector, "--project-dir", project_dir, "--profiles-dir", project_dir,
             "--vars", '{"pql_score_date": "2026-03-31"}',
         ])
     if not result.success:
@@ -50,4 +50,4 @@ def main(project_dir: str, output: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:3]))
+    sys.exit(main(*sys.argv[1:4]))

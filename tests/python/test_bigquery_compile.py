@@ -54,3 +54,15 @@ def test_daily_aggregate_overwrites_day_partitions_clustered_by_account(compiled
     assert config.get("incremental_strategy") == "insert_overwrite"
     assert config.get("partition_by") == {"field": "activity_date", "data_type": "date", "granularity": "day"}
     assert config.get("cluster_by") == ["account_id"]
+
+
+def test_the_intraday_job_compiles_and_parses_as_bigquery(tmp_path_factory):
+    project_dir = copy_project(tmp_path_factory.mktemp("bigquery_intraday") / "project")
+    compiled = compile_offline(project_dir, "bigquery", "--selector", "intraday",
+                               "--vars", '{"pql_score_date": "2026-03-31"}')
+    nodes = {unique_id: node.compiled_code for unique_id, node in compiled.items()}
+    assert "changed_lately" in nodes["model.pql_scoring.int_scored_accounts"]
+    assert compiled["model.pql_scoring.pql_alerts"].config.get("incremental_strategy") == "merge"
+    failures, unknown_functions = unparsable_and_unknown(nodes, "bigquery", KNOWN_BIGQUERY_FUNCTIONS)
+    assert not failures, "\n".join(failures)
+    assert not unknown_functions, f"functions BigQuery may not have: {unknown_functions}"

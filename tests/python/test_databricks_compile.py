@@ -30,22 +30,36 @@ CONNECTION = {
 }
 
 
-@pytest.fixture(scope="module")
-def compiled(tmp_path_factory) -> dict[str, dict]:
+def _compile(base: Path, selector: str) -> dict[str, dict]:
     """Compiled SQL and config by unique id (seeds have no SQL and are left out)."""
     if not DATABRICKS_PYTHON.exists():
         pytest.fail(f"No Databricks environment at {DATABRICKS_PYTHON}: run `make install-test`, or set "
                     "PQL_DATABRICKS_PYTHON to a Python with dbt-databricks 1.11")
-    base = tmp_path_factory.mktemp("databricks")
     project_dir = copy_project(base / "project")
     output = base / "compiled.json"
     completed = subprocess.run(
-        [str(DATABRICKS_PYTHON), str(Path(__file__).with_name("databricks_compile.py")), str(project_dir), str(output)],
+        [str(DATABRICKS_PYTHON), str(Path(__file__).with_name("databricks_compile.py")), str(project_dir), str(output),
+         selector],
         env={**os.environ, **CONNECTION, "PQL_TARGET": "databricks", "DO_NOT_TRACK": "1"},
         capture_output=True, text=True, timeout=600,
     )
     assert completed.returncode == 0, completed.stdout[-6000:] + completed.stderr[-3000:]
     return json.loads(output.read_text())
+
+
+@pytest.fixture(scope="module")
+def compiled(tmp_path_factory) -> dict[str, dict]:
+    return _compile(tmp_path_factory.mktemp("databricks"), "everything")
+
+
+def test_the_intraday_job_compiles_and_parses_as_databricks(tmp_path: Path):
+    compiled = _compile(tmp_path, "intraday")
+    assert "changed_lately" in compiled["model.pql_scoring.int_scored_accounts"]["sql"]
+    assert compiled["model.pql_scoring.pql_alerts"]["config"]["incremental_strategy"] == "merge"
+    failures, unknown_functions = unparsable_and_unknown(
+        {unique_id: node["sql"] for unique_id, node in compiled.items()}, "databricks", KNOWN_DATABRICKS_FUNCTIONS)
+    assert not failures, "\n".join(failures)
+    assert not unknown_functions, f"functions Databricks may not have: {unknown_functions}"
 
 
 def test_every_model_test_and_analysis_compiles(compiled: dict[str, dict]):

@@ -144,3 +144,12 @@ def test_backfill_vars_are_checked(make_project):
                                    "pql_backfill_end": "2026-04-30"})
     assert not result.success
     assert "must not be after the score date" in str(result.exception)
+
+
+def test_the_score_date_may_say_yesterday(make_project):
+    """A scheduler that cannot compute dates runs the daily job as `pql_score_date: yesterday` (UTC)."""
+    project = make_project()
+    result = project.dbt("compile", "--select", "int_score_dates", dbt_vars={"pql_score_date": "yesterday"})
+    assert result.success, result.exception
+    yesterday = (dt.datetime.now(dt.UTC).date() - dt.timedelta(days=1)).isoformat()
+    assert f"cast('{yesterday}' as date)" in result.result.results[0].node.compiled_code

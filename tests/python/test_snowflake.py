@@ -1,7 +1,8 @@
 """The whole project on Snowflake, for real, through dbt-snowflake and a fakesnow server on loopback.
 
-Seeds, models, unit and data tests all run; a second daily run takes the incremental
-path; the Snowflake scores must equal the DuckDB scores on the same data, row for row.
+Seeds, models, unit and data tests all run for the day before; the intraday job runs on the
+score date, and the score date's daily run takes the incremental path; the Snowflake scores and
+alerts must equal the DuckDB ones on the same data, row for row.
 
 The server runs as its own process on 127.0.0.1 and is stopped when the tests end.
 Test configuration only, never the models: fakesnow refuses `create temporary table
@@ -32,8 +33,10 @@ from conftest import DbtProject, copy_project, new_project
 from fixture_world import ACCOUNTS, add_fixture_world
 from generate_sample_data import generate
 
-SCORE_DATE = "2026-03-31"
+DAY_BEFORE, SCORE_DATE = "2026-03-30", "2026-03-31"
 DBT_VARS = f'{{"pql_score_date": "{SCORE_DATE}"}}'
+# What pql_alerts must hold alike on both engines.
+ALERT_COLUMNS = "alert_id, account_id, alert_kind, alert, pql_tier, is_suppressed, fired_at, due_by, detected_by"
 UNTOUCHED_DAY = "2026-01-15"
 
 FAKESNOW_WORKAROUNDS = """
@@ -133,6 +136,9 @@ def duckdb_world(tmp_path_factory) -> DbtProject:
     project = new_project(tmp_path_factory.mktemp("duckdb"))
     generate(project.database, accounts=120, events=None, end_date=dt.date(2026, 3, 31), seed=11)
     add_fixture_world(project.database)
+    # The day before closed, the intraday job on the score date, then the score date's daily run.
+    project.build_models("--selector", "everything", pql_score_date=DAY_BEFORE)
+    project.build("--selector", "intraday", pql_score_date=SCORE_DATE)
     project.build(pql_score_date=SCORE_DATE)
     return project
 
@@ -186,14 +192,15 @@ def snowflake_runs(fakesnow_server: dict, duckdb_world: DbtProject, tmp_path_fac
     dbt = str(Path(sys.executable).with_name("dbt"))
     env = {**os.environ, "PQL_TARGET": "snowflake", "DO_NOT_TRACK": "1"}
     run_results = []
-    for run in range(2):
-        if run == 1:
+    # The day before, then the intraday job and the daily run of the score date, as DuckDB's world.
+    for selector, score_date in (("everything", DAY_BEFORE), ("intraday", SCORE_DATE), ("everything", SCORE_DATE)):
+        if len(run_results) == 2:
             # Mark a day outside the lookback and every scoring window: only a full rebuild would reset it.
             _snowflake_query(fakesnow_server, f"update analytics.int_events_aggregated_daily set event_count = -1 "
                                               f"where activity_date = '{UNTOUCHED_DAY}'")
         completed = subprocess.run(
-            [dbt, "build", "--selector", "everything", "--project-dir", str(project_dir), "--profiles-dir",
-             str(project_dir), "--vars", DBT_VARS],
+            [dbt, "build", "--selector", selector, "--project-dir", str(project_dir), "--profiles-dir",
+             str(project_dir), "--vars", f'{{"pql_score_date": "{score_date}"}}'],
             env=env, capture_output=True, text=True, timeout=900,
         )
         assert completed.returncode == 0, completed.stdout[-6000:] + completed.stderr[-2000:]
@@ -202,7 +209,7 @@ def snowflake_runs(fakesnow_server: dict, duckdb_world: DbtProject, tmp_path_fac
 
 
 def test_whole_project_builds_and_tests_green_twice(snowflake_runs: list[dict]):
-    for run_results in snowflake_runs:
+    for run_results in (snowflake_runs[0], snowflake_runs[2]):
         kinds = {result["unique_id"].split(".")[0] for result in run_results["results"]}
         assert {"seed", "model", "test", "unit_test"} <= kinds
         # Exposures have nothing to run: dbt reports them as no-op.
@@ -235,6 +242,19 @@ def test_snowflake_scores_equal_duckdb_scores_row_for_row(
         fakesnow_server, f"select {columns} from pql.analytics.pql_scores order by account_id")
     duckdb_rows = duckdb_world.query(f"select {columns} from analytics.pql_scores order by account_id")
     assert len(duckdb_rows) == 120 + len(ACCOUNTS)
+    assert [tuple(row) for row in snowflake_rows] == duckdb_rows
+
+
+def test_the_intraday_job_runs_on_snowflake_and_raises_the_alerts_duckdb_does(
+    snowflake_runs: list[dict], fakesnow_server: dict, duckdb_world: DbtProject
+):
+    intraday = snowflake_runs[1]
+    assert {result["status"] for result in intraday["results"]} == {"success"}
+    assert "model.pql_scoring.pql_alerts" in {result["unique_id"] for result in intraday["results"]}
+    snowflake_rows = _snowflake_query(fakesnow_server, f"select {ALERT_COLUMNS} from pql.analytics.pql_alerts "
+                                                       "order by alert_id")
+    duckdb_rows = duckdb_world.query(f"select {ALERT_COLUMNS} from analytics.pql_alerts order by alert_id")
+    assert any(row[-1] == "intraday" for row in duckdb_rows), "the intraday job raised no alert to compare"
     assert [tuple(row) for row in snowflake_rows] == duckdb_rows
 
 

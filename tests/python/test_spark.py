@@ -6,8 +6,9 @@ test here (pytest runs a module's tests in one process). The `spark` output of
 profiles.yml starts it; its catalog and Parquet tables live in a temporary folder.
 
 Day one builds everything (seeds, models, data and unit tests); then an event arrives
-late, and day two runs every model again on the incremental path, replacing day
-partitions.
+late, the intraday job runs on day two, a paywall hit arrives, the intraday job runs again,
+and day two's daily run runs every model again on the incremental path, replacing day
+partitions. The alerts of the day equal DuckDB's.
 
 Test code only, never the models: dbt-spark's session method pastes seed values into
 its SQL unescaped and writes a missing value as 'None' (SessionConnectionWrapper.
@@ -36,6 +37,8 @@ from generate_sample_data import generate
 DAYS = ("2026-03-30", "2026-03-31")
 # Lands after day one's run, dated day one: inside day two's re-read days.
 LATE_EVENT = ("late_1", "u_custom", "acc_custom", "pricing_page_viewed", "2026-03-30 15:00:00", "{}")
+# Lands between two intraday runs of day two: a paywall hit, a hot trigger.
+INTRADAY_EVENT = ("intraday_1", "u_pql", "acc_pql", "paywall_hit", "2026-03-31 10:00:00", "{}")
 RAW_TABLES = ("accounts", "users", "events", "deals")
 # A day no daily run re-reads: its partition's files must survive day two untouched.
 UNTOUCHED_DAY = "2026-01-15"
@@ -45,6 +48,7 @@ COMPARED = {
     "pql_score_contributions": [],
     "pql_score_history": ["scored_at"],
     "pql_tier_changes": [],
+    "pql_alerts": ["detected_at"],
 }
 
 
@@ -110,6 +114,10 @@ def duckdb_days(tmp_path_factory) -> DbtProject:
     # Models only: the data tests run on Spark and on DuckDB's own worlds elsewhere.
     project.build_models("--selector", "everything", pql_score_date=DAYS[0])
     project.query("insert into raw.events values (?, ?, ?, ?, ?, ?)", LATE_EVENT)
+    for event in (None, INTRADAY_EVENT):
+        if event:
+            project.query("insert into raw.events values (?, ?, ?, ?, ?, ?)", event)
+        project.build("--selector", "intraday", pql_score_date=DAYS[1])
     project.build_models("--selector", "everything", pql_score_date=DAYS[1])
     return project
 
@@ -133,8 +141,8 @@ class SparkProject:
         with temporary_environment(**self.environment):
             return dbtRunner().invoke(command)
 
-    def invoke(self, command: str, score_date: str) -> list:
-        result = self.dbt(command, "--selector", "everything", score_date=score_date)
+    def invoke(self, command: str, score_date: str, selector: str = "everything") -> list:
+        result = self.dbt(command, "--selector", selector, score_date=score_date)
         failed = [f"{r.node.unique_id}: {r.status} {r.message}" for r in (result.result or [])
                   if str(r.status) not in ("pass", "success")]
         assert result.success, f"dbt {command} on Spark failed:\n" + "\n".join(failed or [str(result.exception)])
@@ -173,6 +181,12 @@ def _run_both_days(spark, project: SparkProject, raw_day_one: Path) -> dict:
     seen["untouched_files"] = project.partition_files(aggregate, UNTOUCHED_DAY)
     seen["reread_files"] = project.partition_files(aggregate, DAYS[0])
     spark.sql("insert into raw.events values ('{}', '{}', '{}', '{}', timestamp '{}', '{}')".format(*LATE_EVENT))
+    # Day two through the day: the intraday job, an event, the intraday job again; then the daily run.
+    seen["intraday"] = []
+    for event in (None, INTRADAY_EVENT):
+        if event:
+            spark.sql("insert into raw.events values ('{}', '{}', '{}', '{}', timestamp '{}', '{}')".format(*event))
+        seen["intraday"].append(project.invoke("build", DAYS[1], selector="intraday"))
     seen["day_two"] = project.invoke("run", DAYS[1])
     seen["untouched_files_after"] = project.partition_files(aggregate, UNTOUCHED_DAY)
     seen["reread_files_after"] = project.partition_files(aggregate, DAYS[0])
@@ -244,3 +258,14 @@ def test_spark_marts_and_history_equal_duckdb_row_for_row(spark_days: dict, duck
     assert history_dates == {dt.date.fromisoformat(day) for day in DAYS}
     account_column = spark_days["columns"]["pql_scores"].index("account_id")
     assert len({row[account_column] for row in spark_days["tables"]["pql_scores"]}) == 120 + len(ACCOUNTS)
+
+
+def test_the_intraday_job_runs_on_spark_and_its_alerts_equal_duckdb(spark_days: dict):
+    for run in spark_days["intraday"]:
+        assert {str(result.status) for result in run} == {"success"}
+        assert "pql_alerts" in {result.node.name for result in run}
+    alert_column = spark_days["columns"]["pql_alerts"].index("account_id")
+    detected_by = spark_days["columns"]["pql_alerts"].index("detected_by")
+    raised_intraday = {row[alert_column] for row in spark_days["tables"]["pql_alerts"]
+                       if row[detected_by] == "intraday"}
+    assert "acc_pql" in raised_intraday, "the paywall hit between the intraday runs raised no alert"

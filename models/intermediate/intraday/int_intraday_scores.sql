@@ -13,6 +13,12 @@
 -- and the others as they were. The daily job writes nothing here.
 {{ config(**pql_replaced_days_config('score_date', ['account_id'])) }}
 {%- set day_start = "cast('" ~ pql_score_date_string() ~ " 00:00:00' as " ~ dbt.type_timestamp() ~ ")" %}
+{%- set columns -%}
+    score_date, account_id, domain, product_score, fit_score, intent_score, pql_score, pql_tier, pql_tier_rank,
+    is_pql, is_held_out, treatment, sla_hours, hot_trigger_id, hot_trigger, routing_gate, score_reasons,
+    scoring_model, closed_day_tier_rank, closed_day_is_pql, closed_day_hot_trigger, events_scored, scored_through,
+    primary_contact_email, primary_contact_title, key_actions, alert_kind, alert_after, rescored_at
+{%- endset %}
 
 with
 
@@ -171,12 +177,13 @@ with_alert_after as (
 
 final as (
 
-    select * from with_alert_after
+    select {{ columns }} from with_alert_after
     {% if is_incremental() %}
 
         union all
 
-        select stored.*
+        -- By name: a table partitioned by day keeps its day column last on some engines.
+        select {{ columns }}
         from stored
         where stored.account_id not in (select rescored.account_id from rescored)
 
