@@ -5,7 +5,7 @@
 -- they are when the mart is built, not as they were at an earlier run; read once as
 -- it is made, so a whole run stops here, once, before any mart starts. It also says
 -- which run built the scoring tables, for the models that read them to compare with
--- their own (macro pql_scoring_tables_are_this_runs).
+-- their own (macro pql_built_by_this_run).
 {{ config(post_hook='select inputs_are_trusted from {{ this }}', tags=['run_independent']) }}
 
 with

@@ -2,7 +2,7 @@
 -- macro pql_scoring_settings): the date, the rule sets, daily or intraday. Every scoring
 -- table must be built by one run: int_input_problems stops the marts when they were
 -- not, and every model that reads them compares the run they were built by with its
--- own (macro pql_scoring_tables_are_this_runs), so `dbt run --select pql_scores` with a
+-- own (macro pql_built_by_this_run), so `dbt run --select pql_scores` with a
 -- new pql_score_date, or after the intraday job, publishes nothing.
 {{ config(tags=['run_independent']) }}
 {%- set scoring_tables = [

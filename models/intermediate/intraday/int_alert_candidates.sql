@@ -2,19 +2,20 @@
 -- of the live rule set (alert_kind pql_entry), or a hot trigger starting on a PQL
 -- already (hot_trigger). Two sources, one definition (macro pql_alert_kind): what the
 -- intraday runs saw during the score date (int_intraday_scores), and, in the daily job,
--- the tier changes of the dates it closes (int_tier_changes, back as far as var
--- pql_incremental_lookback_days) - the daily record catches what no intraday run saw.
--- pql_alerts keeps those not raised before.
+-- the daily record of the dates it closes (int_closed_day_alerts), which catches what no
+-- intraday run saw. pql_alerts keeps those not raised before.
 --
 -- alert_id is the same wherever the alert is seen: rule set, account, date and kind.
 -- fired_at starts the SLA clock at the data: the first event after alert_after (the
 -- account's last scoring below the line) that feeds the alert - the triggering event
 -- for a hot trigger that started with it and put the account in its tier, any event
 -- otherwise; else the date's first such event; else the date's start (the window moved).
--- depends_on: {{ ref('int_tier_changes') }}
--- depends_on: {{ ref('int_score_history') }}
--- depends_on: {{ ref('int_accounts') }}
-{%- set first_date = pql_incremental_start_date() %}
+-- depends_on: {{ ref('int_closed_day_alerts') }}
+{%- set columns -%}
+    score_date, account_id, scoring_model, alert_kind, pql_tier, pql_score, domain, treatment, sla_hours,
+    hot_trigger, routing_gate, is_held_out, score_reasons, primary_contact_email, primary_contact_title,
+    key_actions, hot_trigger_id, is_new_hot_trigger, alert_after
+{%- endset %}
 {%- set alert_id_parts = [
     'scoring_model', "'|'", 'account_id', "'|'", 'cast(score_date as ' ~ dbt.type_string() ~ ')', "'|'", 'alert_kind',
 ] %}
@@ -23,39 +24,13 @@ with
 
 intraday_scores as (
 
-    select * from {{ ref('int_intraday_scores') }}
+    select
+        *,
+        closed_day_hot_trigger is null as is_new_hot_trigger
+    from {{ ref('int_intraday_scores') }}
     where
-        score_date >= {{ first_date }}
+        score_date >= {{ pql_incremental_start_date() }}
         and alert_kind is not null
-
-),
-
-account_scores as (
-
-    -- The day's scores name the hot trigger by id, which the history does not keep.
-    select
-        score_date,
-        account_id,
-        hot_trigger_id
-    from {{ ref('int_account_scores') }}
-    where scoring_model = '{{ pql_scoring_model() }}'
-
-),
-
-primary_contacts as (
-
-    select
-        account_id,
-        email,
-        job_title
-    from {{ ref('int_contacts_ranked') }}
-    where is_primary_contact
-
-),
-
-key_actions as (
-
-    select * from {{ ref('int_account_key_actions') }}
 
 ),
 
@@ -84,120 +59,22 @@ trigger_events as (
 
 ),
 
-seen_intraday as (
-
-    select
-        score_date,
-        account_id,
-        scoring_model,
-        alert_kind,
-        pql_tier,
-        pql_score,
-        domain,
-        treatment,
-        sla_hours,
-        hot_trigger,
-        routing_gate,
-        is_held_out,
-        score_reasons,
-        primary_contact_email,
-        primary_contact_title,
-        key_actions,
-        hot_trigger_id,
-        closed_day_hot_trigger is null as is_new_hot_trigger,
-        alert_after,
-        'intraday' as detected_by
-    from intraday_scores
-
-),
-
-{% if not pql_is_intraday_run() %}
-
-    closed_days as (
-
-        -- The daily record: each entry into a PQL tier, and each hot trigger that started
-        -- without one, on the dates this run closes.
-        select
-            tier_changes.score_date,
-            tier_changes.account_id,
-            tier_changes.scoring_model,
-            {{ pql_alert_kind(
-                'tier_changes.is_pql', 'tier_changes.was_pql',
-                'tier_changes.hot_trigger', 'tier_changes.previous_hot_trigger',
-                pql_is_new_account('cast(signed_up.created_at as date)', 'tier_changes.score_date'),
-            ) }} as alert_kind,
-            tier_changes.tier_name as pql_tier,
-            tier_changes.pql_score,
-            history.domain,
-            history.treatment,
-            history.sla_hours,
-            history.hot_trigger,
-            history.routing_gate,
-            {{ pql_is_held_out('tier_changes.account_id') }} as is_held_out,
-            history.score_reasons,
-            primary_contacts.email as primary_contact_email,
-            primary_contacts.job_title as primary_contact_title,
-            coalesce(key_actions.key_actions, '') as key_actions,
-            account_scores.hot_trigger_id,
-            tier_changes.previous_hot_trigger is null as is_new_hot_trigger,
-            -- How far the intraday runs scored the account that date, if they did.
-            coalesce(
-                intraday_seen.scored_through, cast(tier_changes.score_date as {{ dbt.type_timestamp() }})
-            ) as alert_after,
-            'daily' as detected_by
-        from {{ ref('int_tier_changes') }} as tier_changes
-        inner join {{ ref('int_score_history') }} as history
-            on
-                tier_changes.account_id = history.account_id
-                and tier_changes.score_date = history.score_date
-                and tier_changes.scoring_model = history.scoring_model
-        inner join {{ ref('int_accounts') }} as signed_up
-            on tier_changes.account_id = signed_up.account_id
-        left join account_scores
-            on
-                tier_changes.account_id = account_scores.account_id
-                and tier_changes.score_date = account_scores.score_date
-        left join primary_contacts
-            on tier_changes.account_id = primary_contacts.account_id
-        left join key_actions
-            on tier_changes.account_id = key_actions.account_id
-        left join {{ ref('int_intraday_scores') }} as intraday_seen
-            on
-                tier_changes.account_id = intraday_seen.account_id
-                and tier_changes.score_date = intraday_seen.score_date
-        where
-            tier_changes.scoring_model = '{{ pql_scoring_model() }}'
-            and tier_changes.score_date >= {{ first_date }}
-            and tier_changes.score_date <= {{ pql_score_date() }}
-            and history.score_date >= {{ first_date }}
-
-    ),
-
-    closed_day_alerts as (
-
-        select * from closed_days
-        where alert_kind is not null
-
-    ),
-
-{% endif %}
-
 candidates as (
 
     select
-        {{ dbt.hash(dbt.concat(alert_id_parts)) }} as alert_id,
-        *,
+        {{ columns }},
+        'intraday' as detected_by,
         1 as source_rank
-    from seen_intraday
+    from intraday_scores
     {% if not pql_is_intraday_run() %}
 
         union all
 
         select
-            {{ dbt.hash(dbt.concat(alert_id_parts)) }} as alert_id,
-            *,
+            {{ columns }},
+            'daily' as detected_by,
             2 as source_rank
-        from closed_day_alerts
+        from {{ ref('int_closed_day_alerts') }}
 
     {% endif %}
 
@@ -215,7 +92,10 @@ first_seen as (
     from (
         select
             *,
-            row_number() over (partition by alert_id order by source_rank) as seen_rank
+            {{ dbt.hash(dbt.concat(alert_id_parts)) }} as alert_id,
+            row_number() over (
+                partition by {{ dbt.hash(dbt.concat(alert_id_parts)) }} order by source_rank
+            ) as seen_rank
         from candidates
     ) as ranked
     where seen_rank = 1

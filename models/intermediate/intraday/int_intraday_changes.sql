@@ -110,7 +110,7 @@ final as (
                     stored.events_loaded = days.events_loaded
                     and stored.users_created = days.users_created
                     and stored.is_new_account = (days.accounts_created > 0)
-                    and coalesce(stored.newest_event_at, {{ day_start }}) = coalesce(days.newest_event_at, {{ day_start }})
+                    and stored.newest_event_at is not distinct from days.newest_event_at
                     then stored.changed_at
                 else {{ pql_run_started_timestamp() }}
             end

@@ -1,16 +1,10 @@
 -- One row per account the intraday job scored on the score date: its newest score under
--- the live rule set (int_account_scores, the same scoring as the daily run's, on the
--- events loaded so far), the tier it held on the last closed day (int_tier_changes), and
--- the alert its day has earned so far, if any: becoming a PQL (alert_kind pql_entry),
--- else a hot trigger starting (hot_trigger). pql_alerts raises each alert once from
--- here; the daily run closes the day in the history.
---
--- alert_after is the newest event time the account had been scored through before its
--- alert held (the score date's start when this is its first row of the day): the alert
--- fired after it, at the first event of the account's new ones that feeds it.
---
--- Incremental: each intraday run rewrites the score date's rows - those it rescored,
--- and the others as they were. The daily job writes nothing here.
+-- the live rule set (int_account_scores: the daily run's scoring, on the events loaded so
+-- far), the tier it held on the last closed day (int_tier_changes), and the alert its
+-- day has earned so far (macro pql_alert_kind), raised once by pql_alerts. alert_after is
+-- how far the account had been scored before its alert held: the alert fired after it.
+-- Incremental: each intraday run rewrites the score date's rows - those it rescored, and
+-- the others as they were. The daily job writes nothing here.
 {{ config(**pql_replaced_days_config('score_date', ['account_id'])) }}
 {%- set day_start = "cast('" ~ pql_score_date_string() ~ " 00:00:00' as " ~ dbt.type_timestamp() ~ ")" %}
 {%- set columns -%}
@@ -194,7 +188,7 @@ final as (
 select final.* from final
 -- Stale inputs, a broken seed or scoring tables built by another run stop it here.
 inner join inputs_gate
-    on {{ pql_scoring_tables_are_this_runs('inputs_gate') }}
+    on inputs_gate.inputs_are_trusted and {{ pql_built_by_this_run('inputs_gate.scoring_tables_built_for') }}
 {% if not pql_is_intraday_run() -%}
     -- The daily job scores every account and closes the day in the history instead.
     where 1 = 0

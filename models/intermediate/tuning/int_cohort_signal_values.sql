@@ -38,19 +38,11 @@ account_activity as (
 
 ),
 
-inputs_gate as (
-
-    select * from {{ ref('int_inputs_gate') }}
-
-),
-
 users as (
 
     -- The users' titles as the daily run read them: not a run that scored a few accounts.
-    select users_titled.*
-    from {{ ref('int_users_titled') }} as users_titled
-    inner join inputs_gate
-        on {{ pql_scoring_tables_are_this_runs('inputs_gate') }}
+    select * from {{ ref('int_users_titled') }}
+    where {{ pql_built_by_this_run('built_for') }}
 
 ),
 

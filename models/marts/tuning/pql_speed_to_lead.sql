@@ -42,7 +42,7 @@ final as (
         alerts.fired_at,
         alerts.due_by,
         first_touches.first_touched_at,
-        {{ dbt.datediff('alerts.fired_at', 'first_touches.first_touched_at', 'minute') }} as minutes_to_first_touch,
+        {{ dbt.datediff('alerts.fired_at', 'first_touches.first_touched_at', 'minute') }} as minutes_to_first_touch,  -- noqa: LT05
         case
             when first_touches.first_touched_at is not null then first_touches.first_touched_at <= alerts.due_by
             when alerts.due_by < {{ pql_score_date_end() }} then false
