@@ -93,6 +93,23 @@ days as (
 
     ),
 
+{% else %}
+
+    stored as (
+
+        -- The first build: nothing noted yet.
+        select
+            account_id,
+            events_loaded,
+            users_created,
+            accounts_created > 0 as is_new_account,
+            newest_event_at,
+            {{ pql_run_started_timestamp() }} as changed_at
+        from days
+        where 1 = 0
+
+    ),
+
 {% endif %}
 
 final as (
@@ -104,24 +121,19 @@ final as (
         days.newest_event_at,
         cast(days.users_created as {{ dbt.type_bigint() }}) as users_created,
         days.accounts_created > 0 as is_new_account,
-        {% if is_incremental() -%}
-            case
-                when
-                    stored.events_loaded = days.events_loaded
-                    and stored.users_created = days.users_created
-                    and stored.is_new_account = (days.accounts_created > 0)
-                    and stored.newest_event_at is not distinct from days.newest_event_at
-                    then stored.changed_at
-                else {{ pql_run_started_timestamp() }}
-            end
-        {%- else -%}
-            {{ pql_run_started_timestamp() }}
-        {%- endif %} as changed_at
+        case
+            when
+                stored.events_loaded = days.events_loaded
+                and stored.users_created = days.users_created
+                and stored.is_new_account = (days.accounts_created > 0)
+                -- No event, no newest time: the counts said so already.
+                and (stored.newest_event_at = days.newest_event_at or days.events_loaded = 0)
+                then stored.changed_at
+            else {{ pql_run_started_timestamp() }}
+        end as changed_at
     from days
-    {% if is_incremental() -%}
-        left join stored
-            on days.account_id = stored.account_id
-    {%- endif %}
+    left join stored
+        on days.account_id = stored.account_id
     {% if not pql_is_intraday_run() -%}
         -- The daily job scores every account and notes nothing.
         where 1 = 0
