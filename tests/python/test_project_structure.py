@@ -180,3 +180,36 @@ def test_dbt_score_gives_every_model_and_seed_full_marks(built_classic_world: Db
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Project score: 10.0" in result.stdout.replace("\x1b[1m", "").replace("\x1b[0m", "")
+
+
+# Runs as unlike each other as the project's vars allow: the daily job and the intraday job, other
+# dates and rule sets, a holdout, dispositions, a tracker, column maps, other windows.
+UNLIKE_RUNS = [
+    ("--selector", "daily", "--vars", '{"pql_score_date": "2026-03-30", "pql_scoring_model": "classic"}'),
+    ("--selector", "intraday", "--vars", '{"pql_score_date": "2026-03-31", "pql_shadow_model": "classic", '
+     '"pql_holdout_share": 0.2, "pql_read_dispositions": true}'),
+    ("--selector", "daily", "--vars", '{"pql_score_date": "2026-03-29", "pql_backfill_start": "2026-03-01", '
+     '"pql_event_source": "posthog", "pql_max_window_days": 60, "pql_tier_hysteresis_points": 5, '
+     '"pql_incremental_lookback_days": 2, "pql_events_columns": {"event_time": "ts"}, '
+     '"pql_users_columns": {"created_at": "signed_up_at"}, "pql_accounts_columns": {"created_at": "signed_up_at"}}'),
+    ("--selector", "daily", "--vars", '{"pql_event_source": "segment", "pql_snowplow_account_context": "x"}'),
+]
+
+
+def test_the_views_the_intraday_job_leaves_as_they_are_follow_no_var(make_project):
+    """The intraday job does not re-create a view tagged run_independent (selectors.yml): it reads it as
+    the daily job made it, so its SQL must be the same whatever a run's vars say. Compiled under each
+    selector's name (the intraday switch), with the selectors pointed at those views alone."""
+    project = make_project()
+    (project.project_dir / "selectors.yml").write_text("selectors:\n" + "".join(
+        f"  - name: {name}\n    definition:\n      method: tag\n      value: run_independent\n"
+        for name in ("daily", "intraday")))
+    compiled: list[dict[str, str]] = []
+    for number, args in enumerate(UNLIKE_RUNS):
+        result = project.dbt("compile", "--target-path", str(project.project_dir / f"target_{number}"), *args)
+        assert result.success, result.exception
+        compiled.append({r.node.name: r.node.compiled_code for r in result.result.results
+                         if r.node.resource_type == "model"})
+    assert len(compiled[0]) > 10
+    for name, sql in compiled[0].items():
+        assert all(run.get(name) == sql for run in compiled[1:]), f"{name} is tagged run_independent but follows a var"
