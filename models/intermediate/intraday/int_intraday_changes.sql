@@ -1,9 +1,9 @@
--- One row per account with something new on the score date so far - its events, and
--- user and account rows created that day - and when an intraday run first saw the day
--- as it is now (changed_at). The intraday job rescores the accounts this run and the
--- run before it noted (int_scored_accounts): the accounts touched since the last run,
--- and those of a run that failed after noting them. A late event counts whatever its
--- time: the day's count moves.
+-- One row per account with something new on the score date so far - its events, or its
+-- own row if it signed up that day - and when an intraday run first saw the day as it is
+-- now (changed_at). A new user counts when their events arrive. The intraday job rescores
+-- the accounts this run and the run before it noted (int_scored_accounts): the accounts
+-- touched since the last run, and those of a run that failed after noting them. A late
+-- event counts whatever its time: the day's count moves.
 --
 -- Incremental: each intraday run replaces the score date's rows, keeping changed_at
 -- where the day is as it was. The daily job notes nothing: it scores every account.
@@ -23,14 +23,6 @@ events as (
 
 ),
 
-users as (
-
-    select account_id
-    from {{ ref('int_users') }}
-    where created_at >= {{ day_start }} and created_at < {{ pql_score_date_end() }}
-
-),
-
 accounts as (
 
     select account_id
@@ -45,7 +37,6 @@ day_rows as (
         account_id,
         1 as event_count,
         event_at,
-        0 as user_count,
         0 as account_count
     from events
 
@@ -55,17 +46,6 @@ day_rows as (
         account_id,
         0 as event_count,
         cast(null as {{ dbt.type_timestamp() }}) as event_at,
-        1 as user_count,
-        0 as account_count
-    from users
-
-    union all
-
-    select
-        account_id,
-        0 as event_count,
-        cast(null as {{ dbt.type_timestamp() }}) as event_at,
-        0 as user_count,
         1 as account_count
     from accounts
 
@@ -77,7 +57,6 @@ days as (
         account_id,
         sum(event_count) as events_loaded,
         max(event_at) as newest_event_at,
-        sum(user_count) as users_created,
         sum(account_count) as accounts_created
     from day_rows
     group by 1
@@ -101,7 +80,6 @@ days as (
         select
             account_id,
             events_loaded,
-            users_created,
             accounts_created > 0 as is_new_account,
             newest_event_at,
             {{ pql_run_started_timestamp() }} as changed_at
@@ -119,12 +97,10 @@ final as (
         days.account_id,
         cast(days.events_loaded as {{ dbt.type_bigint() }}) as events_loaded,
         days.newest_event_at,
-        cast(days.users_created as {{ dbt.type_bigint() }}) as users_created,
         days.accounts_created > 0 as is_new_account,
         case
             when
                 stored.events_loaded = days.events_loaded
-                and stored.users_created = days.users_created
                 and stored.is_new_account = (days.accounts_created > 0)
                 -- No event, no newest time: the counts said so already.
                 and (stored.newest_event_at = days.newest_event_at or days.events_loaded = 0)

@@ -6,7 +6,13 @@
 --                              contents) is kept
 -- and whether it repeats an earlier exact copy of itself, which int_users leaves out.
 -- A user in two accounts (an agency, a consultant) is a member of both: one row each.
-{{ config(tags=['run_independent']) }}
+-- The intraday job checks the users of the accounts it scores (int_scored_accounts) alone.
+-- depends_on: {{ ref('int_scored_accounts') }}
+{%- set intraday_scope -%}
+    {%- if pql_is_intraday_run() -%}
+        where account_id in (select scored.account_id from {{ ref('int_scored_accounts') }} as scored)
+    {%- endif -%}
+{%- endset %}
 {%- set rows_of_one_user -%}
     partition by user_id, account_id
     order by
@@ -19,6 +25,7 @@ with
 users as (
 
     select * from {{ ref('stg_raw__users') }}
+    {{ intraday_scope }}
 
 ),
 
@@ -36,6 +43,7 @@ repeated_keys as (
         user_id,
         account_id
     from {{ ref('stg_raw__users') }}
+    {{ intraday_scope }}
     group by 1, 2
     having count(*) > 1
 
