@@ -60,6 +60,8 @@
         Config of an incremental model that is only ever appended to, one row per
         `unique_key` (an alert): a run adds the rows whose key is new. Where the warehouse
         merges, the insert itself checks the key, so two runs at once cannot add a row twice.
+        `dbt run --full-refresh` leaves it alone (full_refresh=false): rebuilt, it would
+        raise every alert again.
     -#}
     {{ return(adapter.dispatch('pql_append_only_config', 'pql_scoring')(unique_key)) }}
 {% endmacro %}
@@ -73,13 +75,19 @@
         'incremental_strategy': 'merge',
         'unique_key': unique_key,
         'merge_update_columns': [unique_key],
+        'full_refresh': false,
     }) }}
 {% endmacro %}
 
 
 {% macro spark__pql_append_only_config(unique_key) %}
     {#- Apache Spark without Delta Lake has no merge: the model leaves out the keys it holds, and appends. -#}
-    {{ return({'materialized': 'incremental', 'on_schema_change': 'fail', 'incremental_strategy': 'append'}) }}
+    {{ return({
+        'materialized': 'incremental',
+        'on_schema_change': 'fail',
+        'incremental_strategy': 'append',
+        'full_refresh': false,
+    }) }}
 {% endmacro %}
 
 

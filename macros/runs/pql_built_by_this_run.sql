@@ -19,3 +19,20 @@
         ])) }}
     end
 {%- endmacro %}
+
+
+{% macro pql_built_by_a_daily_run(built_for) %}
+    {#-
+        SQL condition on the `built_for` of a scoring table that holds every account when a
+        daily run builds it, whatever the run's date or rule set (int_users_titled): a
+        daily run built it, not the intraday job, which keeps the accounts it scores alone.
+        Otherwise it stops the statement saying what to run.
+    -#}
+    case
+        when {{ built_for }} like 'daily run of %' then true
+        else {{ pql_fail_with(dbt.concat([
+            "'" ~ model.name ~ " reads the scoring tables as the daily job leaves them, and they were built by the '",
+            built_for, "': run the daily job (dbt build) first'",
+        ])) }}
+    end
+{%- endmacro %}

@@ -178,6 +178,9 @@ def day(tmp_path_factory) -> dict:
     seen["before_morning"] = project.query("select * from analytics.pql_alerts order by all")
     _daily(project)
     seen["morning"] = _alerts(project)
+    morning_rows = project.query("select * from analytics.pql_alerts order by all")
+    _dbt(project, "run", "--full-refresh", "--select", "pql_alerts")
+    seen["full_refresh_unchanged"] = project.query("select * from analytics.pql_alerts order by all") == morning_rows
     return seen
 
 
@@ -235,6 +238,7 @@ def test_alerts_are_only_ever_appended(day: dict):
         select count(*), count(distinct alert_id), count(distinct account_id || alert_kind || score_date)
         from analytics.pql_alerts""")[0]
     assert keys[0] == keys[1] == keys[2]
+    assert day["full_refresh_unchanged"], "dbt run --full-refresh rebuilt pql_alerts"
 
 
 def test_intraday_scores_equal_the_daily_models_on_the_events_loaded_so_far(day: dict):

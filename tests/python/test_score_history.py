@@ -126,8 +126,10 @@ def test_tier_states_kept_day_by_day_equal_a_recomputation_of_the_whole_history(
         dt.date(2026, 3, 28), dt.date(2026, 3, 29), dt.date(2026, 3, 30)}
     assert any(row[7] == "down" or row[7] == "up" for row in changes), "three days should move some account"
 
+    # A full refresh recomputes every history date whatever the score date; it runs with the
+    # date the scoring tables were last built for, which the alert feed downstream requires.
     result = project.dbt("run", "--full-refresh", "--select", "int_tier_states+",
-                         dbt_vars={"pql_score_date": "2026-03-30"})
+                         dbt_vars={"pql_score_date": "2026-03-29"})
     assert result.success
     assert project.query(states) == kept
     assert project.query("select * from analytics.pql_tier_changes order by all") == changes

@@ -40,9 +40,9 @@ account_activity as (
 
 users as (
 
-    -- The users' titles as the daily run read them: not a run that scored a few accounts.
+    -- The users' titles as a daily run read them: not an intraday run that scored a few accounts.
     select * from {{ ref('int_users_titled') }}
-    where {{ pql_built_by_this_run('built_for') }}
+    where {{ pql_built_by_a_daily_run('built_for') }}
 
 ),
 
