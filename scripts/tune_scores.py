@@ -216,8 +216,8 @@ def weekly_flow(history: list[dict[str, Any]], weeks: int) -> dict[int, float]:
 
 
 def speed_to_lead(rows: list[dict[str, Any]]) -> list[SpeedToLead]:
-    """Per tier, highest SLA first: alerts routed, touched, touched within the SLA (of those whose
-    SLA has been met or missed), and the median minutes from firing to the first touch."""
+    """Per tier, in name order: alerts routed, touched, touched within the SLA (of those whose SLA
+    has been met or missed), and the median minutes from firing to the first touch."""
     tiers: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         tiers.setdefault(str(row["pql_tier"]), []).append(row)
@@ -518,15 +518,15 @@ def speed_to_lead_report(proposal: Proposal) -> list[str]:
     tiers = proposal.speed_to_lead
     if not tiers:
         return ["Speed to lead: no alert routed to sales yet (pql_alerts)"]
-    if not any(t.touched for t in tiers):
-        return ["Speed to lead: no disposition recorded after an alert; read reps' dispositions "
-                "(var pql_read_dispositions) to time the first touch"]
     lines = ["Speed to lead (alerts routed to sales; first touch: the rep's first disposition after the alert):",
              f"  {'tier':<16} {'alerts':>7} {'touched':>8} {'within SLA':>16} {'median to first touch':>22}"]
     for t in tiers:
         within = f"{t.sla_met}/{t.sla_decided} = {t.sla_met / t.sla_decided:.0%}" if t.sla_decided else "-"
         median = "-" if t.median_minutes_to_first_touch is None else _duration(t.median_minutes_to_first_touch)
         lines.append(f"  {t.tier:<16} {t.alerts:>7} {t.touched:>8} {within:>16} {median:>22}")
+    if not any(t.touched for t in tiers):
+        lines.append("  no disposition is recorded after any alert: reps' dispositions time the first touch "
+                     "(var pql_read_dispositions)")
     return lines
 
 

@@ -3,7 +3,7 @@
 Score date D = 2026-03-31. The 30-day window starts 2026-03-01 00:00 UTC, the
 14-day window 2026-03-17 00:00 UTC; events from 2026-04-01 00:00 on are ignored.
 
-Classic model (../shared/domain.md): product = 15 workspace + 15 invite +
+Classic model (docs/scoring_models.md): product = 15 workspace + 15 invite +
 15 integration + 1 per active day (max 5); fit = employees 50-500: 15,
 501-5000: 10, >5000: 5; industry SaaS/Fintech/E-commerce: 10, else 3; ICP: 5;
 intent = 10 pricing + 10 billing (14 days). Tiers 90 / 70 / 50.

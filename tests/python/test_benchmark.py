@@ -1,6 +1,6 @@
 """The benchmark script runs end to end at a tiny size, history growth included, and its
 independent hand-written classic query agrees with the mart for every account, on the full
-build and the daily run."""
+build and the daily run, and with the intraday job's scores on the day so far."""
 
 from __future__ import annotations
 
@@ -29,3 +29,7 @@ def test_benchmark_runs_and_its_baseline_agrees_with_the_mart(tmp_path: Path):
     assert "Where the daily run's time goes, each model alone" in report
     assert "History growth (1,000 accounts" in report
     assert report.count("Scores equal the published query's for every account: yes.") == 2
+    intraday_rows = [line for line in report.splitlines()
+                     if line.startswith("| 30,000 | 1,000 | ") and "quarter-hour" in line]
+    assert [row.split(" | ")[2] for row in intraday_rows] == ["first quarter-hour", "last quarter-hour"]
+    assert all(row.endswith("| yes |") for row in intraday_rows), intraday_rows

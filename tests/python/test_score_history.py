@@ -72,6 +72,25 @@ def test_each_backfilled_date_equals_the_daily_run_for_that_date_alone(backfille
     assert _history(daily, "2026-03-29") == _history(backfilled, "2026-03-29")
 
 
+def test_a_backfill_raises_the_alerts_the_daily_runs_of_its_dates_raise_once(backfilled: DbtProject, make_project):
+    """Within pql_incremental_lookback_days (3) of its score date a backfill raises each date's
+    alerts as that date's daily run would; run again, it adds none."""
+    alerts = ("select alert_id, account_id, alert_kind, score_date, pql_tier, fired_at, due_by, suppressed_by "
+              "from analytics.pql_alerts where score_date >= '2026-03-28' order by all")
+    day_by_day = make_project("day_by_day")
+    _load_world(day_by_day)
+    for day in range(27, 32):
+        day_by_day.build_models(pql_score_date=f"2026-03-{day}")
+    raised = backfilled.query(alerts)
+    assert raised, "five days of a sample world should raise some alert"
+    assert raised == day_by_day.query(alerts)
+    assert backfilled.query("select min(score_date) from analytics.pql_alerts") == [(dt.date(2026, 3, 28),)]
+
+    backfilled.build_models(pql_score_date=SCORE_DATE, pql_backfill_start=BACKFILL_START,
+                            pql_backfill_end="2026-03-30")
+    assert backfilled.query(alerts) == raised
+
+
 def test_a_date_is_scored_from_events_at_or_before_it_only(backfilled: DbtProject, make_project):
     # The world as it stood at the end of PAST_DATE: nothing after it had happened yet.
     past = make_project("past")

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import DbtProject, copy_built_project, new_project, temporary_environment
 from generate_sample_data import NOISE_EVENT, generate
-from tune_scores import Band, propose_threshold, weekly_flow
+from tune_scores import Band, SpeedToLead, propose_threshold, speed_to_lead, weekly_flow
 
 SCORE_DATE = "2026-03-31"
 BACKFILL_START = "2026-01-31"
@@ -220,11 +220,33 @@ def test_holdout_lift_compares_routed_and_held_out_handoffs_with_intervals(world
 
 
 
-def test_the_analyst_command_reports_the_routing_lift(world: DbtProject, tmp_path):
+def test_the_analyst_command_reports_the_routing_lift_and_speed_to_lead(world: DbtProject, tmp_path):
     _tune(world, tmp_path)
     report = (tmp_path / "report.txt").read_text()
     assert "Routing lift (handoffs that opened a deal within the horizon):" in report
     assert "no difference shown yet" in report, report
+    # Per tier, the alerts routed to sales and how many missed their SLA, as pql_speed_to_lead says.
+    expected = world.query("""
+        select pql_tier, count(*), count(first_touched_at), count(*) filter (where is_sla_met),
+               count(is_sla_met)
+        from analytics.pql_speed_to_lead group by 1 order by 1""")
+    assert expected, "the backfill's last days should route some alert to sales"
+    rows = [line.split() for line in report[report.index("Speed to lead"):].splitlines()[2:]]
+    for tier, alerts, touched, met, decided in expected:
+        words = len(tier.split())
+        row = next(row for row in rows if row[:words] == tier.split())
+        assert row[words:words + 3] == [str(alerts), str(touched), f"{met}/{decided}" if decided else "-"], row
+
+
+def test_speed_to_lead_is_summed_per_tier_with_the_median_time_to_first_touch():
+    rows = [
+        {"pql_tier": "Hot PQL", "minutes_to_first_touch": 30, "is_sla_met": True},
+        {"pql_tier": "Hot PQL", "minutes_to_first_touch": 90, "is_sla_met": False},
+        {"pql_tier": "Hot PQL", "minutes_to_first_touch": 600, "is_sla_met": False},
+        {"pql_tier": "Hot PQL", "minutes_to_first_touch": None, "is_sla_met": None},
+        {"pql_tier": "PQL", "minutes_to_first_touch": None, "is_sla_met": False},
+    ]
+    assert speed_to_lead(rows) == [SpeedToLead("Hot PQL", 4, 3, 1, 3, 90.0), SpeedToLead("PQL", 1, 0, 0, 1, None)]
 
 
 def _wilson(successes: int, trials: int) -> tuple[float, float]:

@@ -46,6 +46,18 @@ events as (
 
 ),
 
+hot_triggers as (
+
+    select * from {{ ref('pql_hot_triggers') }}
+
+),
+
+signal_events as (
+
+    select * from {{ ref('int_signal_events') }}
+
+),
+
 trigger_events as (
 
     -- The events each hot trigger's signal is fed by ('*': every event).
@@ -53,8 +65,8 @@ trigger_events as (
         hot_triggers.scoring_model,
         hot_triggers.trigger_id,
         signal_events.event_name
-    from {{ ref('pql_hot_triggers') }} as hot_triggers
-    inner join {{ ref('int_signal_events') }} as signal_events
+    from hot_triggers
+    inner join signal_events
         on hot_triggers.signal_name = signal_events.signal_name
 
 ),

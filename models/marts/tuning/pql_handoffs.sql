@@ -32,6 +32,18 @@ handoffs as (
 
 ),
 
+deals as (
+
+    select * from {{ ref('int_deals') }}
+
+),
+
+dispositions as (
+
+    select * from {{ ref('int_dispositions') }}
+
+),
+
 first_deals as (
 
     -- The first deal opened after each handoff, within its horizon and before the next.
@@ -49,7 +61,7 @@ first_deals as (
             order by deals.created_at, deals.deal_id
         ) as deal_order
     from handoffs
-    inner join {{ ref('int_deals') }} as deals
+    inner join deals
         on
             handoffs.account_id = deals.account_id
             and handoffs.handoff_date < deals.created_date
@@ -74,7 +86,7 @@ first_dispositions as (
             order by dispositions.recorded_at, dispositions.disposition
         ) as disposition_order
     from handoffs
-    inner join {{ ref('int_dispositions') }} as dispositions
+    inner join dispositions
         on
             handoffs.account_id = dispositions.account_id
             and handoffs.handoff_date <= dispositions.recorded_date

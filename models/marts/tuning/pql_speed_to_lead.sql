@@ -16,13 +16,19 @@ alerts as (
 
 ),
 
+dispositions as (
+
+    select * from {{ ref('int_dispositions') }}
+
+),
+
 first_touches as (
 
     select
         alerts.alert_id,
         min(dispositions.recorded_at) as first_touched_at
     from alerts
-    inner join {{ ref('int_dispositions') }} as dispositions
+    inner join dispositions
         on
             alerts.account_id = dispositions.account_id
             and alerts.fired_at <= dispositions.recorded_at
