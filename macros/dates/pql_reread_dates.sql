@@ -50,8 +50,7 @@
     -#}
     (
         {{ time_column }} >= {{ pql_incremental_start_timestamp() }}
-        or {{ time_column }} is null
-        or {{ time_column }} < cast('2000-01-01 00:00:00' as {{ dbt.type_timestamp() }})
+        or {{ pql_undated_condition(time_column) }}
     )
 {%- endmacro %}
 

@@ -99,3 +99,15 @@
     {%- set reference = [run_started, score_date_end] | min -%}
     cast('{{ reference.strftime("%Y-%m-%d %H:%M:%S") }}' as {{ dbt.type_timestamp() }})
 {%- endmacro %}
+
+
+{% macro pql_earliest_event_timestamp() %}
+    {#- SQL timestamp literal for the earliest event time believed (2000-01-01 UTC): an earlier one is a broken clock. -#}
+    cast('2000-01-01 00:00:00' as {{ dbt.type_timestamp() }})
+{%- endmacro %}
+
+
+{% macro pql_undated_condition(time_column) %}
+    {#- SQL condition on a time column: no time that could be scored - missing, or before pql_earliest_event_timestamp. -#}
+    ({{ time_column }} is null or {{ time_column }} < {{ pql_earliest_event_timestamp() }})
+{%- endmacro %}

@@ -14,9 +14,7 @@
 -- One day more is read, not written, so the first re-read day knows each user's
 -- previous event.
 {{ config(**pql_replaced_days_config('activity_date', ['account_id'])) }}
-{%- set seconds_since_2000 = dbt.datediff(
-    "cast('2000-01-01 00:00:00' as " ~ dbt.type_timestamp() ~ ")", 'event_at', 'second'
-) %}
+{%- set seconds_since_earliest = dbt.datediff(pql_earliest_event_timestamp(), 'event_at', 'second') %}
 
 with
 
@@ -35,8 +33,8 @@ buckets as (
         account_id,
         user_id,
         coalesce(session_id, '') as session_key,
-        -- Half-hours since 2000-01-01 (UTC midnight), so a bucket never spans two days.
-        floor({{ seconds_since_2000 }} / 1800.0) as bucket_number,
+        -- Half-hours since the earliest event time (a UTC midnight), so a bucket never spans two days.
+        floor({{ seconds_since_earliest }} / 1800.0) as bucket_number,
         min(event_at) as first_event_at,
         max(event_at) as last_event_at,
         count(*) as event_count

@@ -32,7 +32,7 @@ newest as (
     from events
     where
         loaded_at <= {{ pql_freshness_reference_timestamp() }}
-        and loaded_at >= cast('2000-01-01 00:00:00' as {{ dbt.type_timestamp() }})
+        and loaded_at >= {{ pql_earliest_event_timestamp() }}
 
     union all
 
@@ -44,7 +44,7 @@ newest as (
     from accounts
     where
         loaded_at <= {{ pql_freshness_reference_timestamp() }}
-        and loaded_at >= cast('2000-01-01 00:00:00' as {{ dbt.type_timestamp() }})
+        and loaded_at >= {{ pql_earliest_event_timestamp() }}
 
 ),
 

@@ -27,10 +27,7 @@ events as (
         select * from {{ ref('int_events_checked') }}
         where
             rejection_reason is not null
-            and (
-                event_at is null
-                or event_at < cast('2000-01-01 00:00:00' as {{ dbt.type_timestamp() }})
-            )
+            and {{ pql_undated_condition('event_at') }}
     {% else %}
         where rejection_reason is not null
     {% endif %}

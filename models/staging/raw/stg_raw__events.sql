@@ -74,7 +74,7 @@ final as (
             when event_at is null and has_delivered_event_time
                 then 'event_time_not_a_time'
             when event_at is null then 'no_event_time'
-            when event_at < cast('2000-01-01 00:00:00' as {{ dbt.type_timestamp() }})
+            when event_at < {{ pql_earliest_event_timestamp() }}
                 then 'event_time_before_2000'
             when event_at > {{ pql_run_started_timestamp() }} then 'event_time_in_future'
         end as row_problem
