@@ -1,3 +1,8 @@
+{#
+    Points held to caps and floors.
+    Members: pql_clamp, pql_running_points, pql_share_of_cap.
+#}
+
 {% macro pql_clamp(expression, low, high) -%}
     {#- `expression` held between `low` and `high` (both inclusive), in portable SQL. -#}
     case

@@ -1,6 +1,9 @@
 {#
     The days an incremental run re-reads or recomputes, as literal bounds a warehouse
     can prune partitions with.
+    Members: pql_oldest_window_date, pql_reread_days, pql_incremental_start_date,
+    pql_incremental_start_timestamp, pql_rechecked_events_condition,
+    pql_earliest_recompute_date_string, pql_state_search_from_date_string.
 #}
 
 {% macro pql_oldest_window_date() %}

@@ -1,4 +1,10 @@
-{# The dates a run scores, worked out at compile time, as strings and as SQL literals. #}
+{#
+    The dates a run scores, worked out at compile time, as strings and as SQL literals.
+    Members: pql_score_date_string, pql_backfill_range, pql_first_score_date_string,
+    pql_score_date, pql_days_after_score_date, pql_score_date_end,
+    pql_run_started_timestamp, pql_freshness_reference_timestamp,
+    pql_earliest_event_timestamp, pql_undated_condition.
+#}
 
 {% macro pql_score_date_string() %}
     {#-

@@ -1,3 +1,8 @@
+{#
+    The words of a score reason.
+    Members: pql_fill_label, pql_joined_reasons.
+#}
+
 {% macro pql_fill_label(label, value) -%}
     {#- A seed row's label with `{value}` replaced by the signal's value. -#}
     {{ dbt.replace(label, "'{value}'", "cast(" ~ value ~ " as " ~ dbt.type_string() ~ ")") }}

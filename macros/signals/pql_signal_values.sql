@@ -1,10 +1,12 @@
-{#-
+{#
     How signals are valued, shared by the scoring run (int_signal_activity,
     int_event_signals, int_attribute_signals: the scored signals on the run's dates) and
     the tuning fit (int_cohort_signal_values: every signal on the calibration cohort
     dates). Each macro writes CTEs over the CTE names it is given, so the models keep
     their refs and the lineage graph stays whole.
--#}
+    Members: pql_signal_kind, pql_signal_activity_ctes, pql_event_signal_values_ctes,
+    pql_attribute_signal_values_ctes.
+#}
 
 {% macro pql_signal_kind(measure) -%}
     {#- 'event' for a signal counted from events, 'attribute' for one read from an account; null for a measure the seed checks refuse. -#}
@@ -234,10 +236,9 @@ event_signal_values as (
     -#}
 listed_values as (
 
-    -- A value list's values as the seed has them, in any case or spacing.
     select distinct
         list_name,
-        lower(trim(list_value)) as list_value
+        list_value
     from {{ value_lists }}
 
 ),

@@ -3,6 +3,7 @@
     per track call; `identifies`, one per identify call; `users`, each user's latest
     traits; `groups`, one per group call, its traits as columns. Their staging models
     pass their own sources to these macros.
+    Members: pql_segment_spec_events, pql_segment_spec_users, pql_segment_spec_accounts.
 #}
 
 {% macro pql_segment_spec_events(tracks, identifies, groups) %}

@@ -1,3 +1,9 @@
+{#
+    Tracker rows reshaped: the latest value per key, and accounts from group traits.
+    Members: pql_latest_per_key, pql_group_trait_names, pql_account_columns_from_traits,
+    pql_host_of.
+#}
+
 {% macro pql_latest_per_key(rows, key, value, seen_at) %}
     {#-
         For each key, its value in the newest of the rows holding both: the user each

@@ -1,4 +1,9 @@
-{# Where each tracker keeps the account and the session, each read from its var with its default. #}
+{#
+    Where each tracker keeps the account and the session, each read from its var with
+    its default.
+    Members: pql_snowplow_account_context, pql_snowplow_account_field, pql_group_type,
+    pql_mixpanel_account_property, pql_mixpanel_session_property.
+#}
 
 {% macro pql_snowplow_account_context() %}
     {#-

@@ -1,4 +1,8 @@
-{# Which rule sets in the seeds are scored: the live one, and a shadow one beside it. #}
+{#
+    Which rule sets in the seeds are scored: the live one, and a shadow one beside it.
+    Members: pql_rule_set_name, pql_scoring_model, pql_shadow_model,
+    pql_scored_models_condition.
+#}
 
 {% macro pql_rule_set_name(var_name, default) %}
     {#- A rule-set name read from a var, checked before it reaches SQL (letters, digits, underscores). -#}

@@ -1,4 +1,11 @@
-{# The project's numeric settings, each read from its var with its default. #}
+{#
+    The project's numeric settings, each read from its var with its default.
+    Members: pql_incremental_lookback_days, pql_max_window_days,
+    pql_tier_hysteresis_points, pql_calibration_horizon_days, pql_outcome_horizon_days,
+    pql_read_dispositions, pql_weekly_pql_capacity, pql_capacity_weeks,
+    pql_calibration_cohort_every_days, pql_lift_window_days, pql_lift_lookback_days,
+    pql_lift_min_support, pql_rejection_rate_warn, pql_holdout_share.
+#}
 
 {% macro pql_incremental_lookback_days() %}
     {#-

@@ -2,6 +2,8 @@
     Project vars are read through these, and only these, so each has one default and
     one validation. Values that end up in SQL text are checked first, so a typo fails
     the compile with a clear message instead of producing odd SQL.
+    Members: pql_date_var_string, pql_whole_number_var, pql_hours_var, pql_name_var,
+    pql_boolean_var, pql_share_var.
 #}
 
 {% macro pql_date_var_string(var_name, default) %}

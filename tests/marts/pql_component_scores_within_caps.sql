@@ -9,7 +9,7 @@ scores as (
 
 components as (
 
-    select * from {{ ref('pql_components') }}
+    select * from {{ ref('stg_seeds__components') }}
 
 ),
 

@@ -18,7 +18,7 @@ routing as (
 
 tiers as (
 
-    select * from {{ ref('pql_tiers') }}
+    select * from {{ ref('stg_seeds__tiers') }}
 
 ),
 

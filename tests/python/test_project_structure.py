@@ -1,13 +1,15 @@
 """The layout the project keeps, checked on dbt's manifest so that it stays kept: one staging model
-per raw table, reading nothing else (but, for a tracker, the tracker's rows it types); dependencies
-running staging -> intermediate -> marts; short chains of views; a primary-key test on every
-intermediate model and mart; every model and column described. dbt-score lints the same manifest.
-Each problem names the model and the rule."""
+per raw table, reading nothing else (but, for a tracker, the tracker's rows it types); one per seed,
+the only model or test that reads it; dependencies running staging -> intermediate -> marts; short
+chains of views; a primary-key test on every intermediate model and mart; every model and column
+described; each macro file named after a macro it holds, or listing its family. dbt-score lints the
+same manifest. Each problem names the model (or file) and the rule."""
 
 from __future__ import annotations
 
 import fnmatch
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -34,6 +36,13 @@ def structure_problems(manifest: dict, relation_columns: dict[str, set[str]]) ->
     def has_primary_key_test(uid: str) -> bool:
         return any(test.get("attached_node") == uid
                    and (test.get("test_metadata") or {}).get("name") in PRIMARY_KEY_TESTS for test in tests)
+
+    for node in [*models.values(), *tests]:
+        for parent in node["depends_on"]["nodes"]:
+            # pql_<name> is read by stg_seeds__<name>, which types and normalises it for every reader.
+            seed = manifest["nodes"].get(parent) if parent.startswith("seed.") else None
+            if seed and node["name"] != (own_model := "stg_seeds__" + seed["name"].removeprefix("pql_")):
+                problems.append(f"{node['name']}: reads seed {seed['name']}, which only {own_model} may read")
 
     for uid, node in models.items():
         name, layer = node["name"], layer_of(node)
@@ -102,6 +111,21 @@ def structure_problems(manifest: dict, relation_columns: dict[str, set[str]]) ->
     return sorted(problems)
 
 
+def macro_file_problems(macros_dir: Path) -> list[str]:
+    """Each macro file is named after a macro it holds, or is a family whose leading comment lists
+    every macro in it, so a reader finds a macro from the folder tree."""
+    problems = []
+    for path in sorted(macros_dir.rglob("*.sql")):
+        text = path.read_text()
+        names = re.findall(r"{%-?\s*macro\s+(\w+)", text)
+        header = re.match(r"\s*{#(.*?)#}", text, re.S)
+        unlisted = [name for name in names if not header or not re.search(rf"\b{name}\b", header.group(1))]
+        if path.stem not in names and unlisted:
+            problems.append(f"{path.relative_to(macros_dir.parent)}: named after none of its macros, and its "
+                            f"leading comment does not list {', '.join(unlisted)}")
+    return problems
+
+
 @pytest.fixture(scope="module")
 def manifest(built_classic_world: DbtProject) -> dict:
     return json.loads((built_classic_world.project_dir / "target" / "manifest.json").read_text())
@@ -135,6 +159,24 @@ def test_the_layout_holds_for_a_trackers_tables(tracker, built_classic_world, re
     assert structure_problems(manifest, relation_columns) == []
 
 
+@pytest.mark.fast
+def test_each_macro_file_is_named_after_a_macro_or_lists_its_family(tmp_path):
+    assert macro_file_problems(PROJECT_ROOT / "macros") == []
+
+    (tmp_path / "macros").mkdir()
+    (tmp_path / "macros" / "pql_in_band.sql").write_text("{% macro pql_in_band(x) %}{% endmacro %}")
+    (tmp_path / "macros" / "pql_matching.sql").write_text("{% macro pql_in_band(x) %}{% endmacro %}")
+    (tmp_path / "macros" / "pql_dates.sql").write_text(
+        "{# Dates. Members: pql_a. #}\n{% macro pql_a() %}{% endmacro %}{% macro pql_b() %}{% endmacro %}")
+    (tmp_path / "macros" / "pql_caps.sql").write_text(
+        "{# Caps. Members: pql_clamp, pql_floor. #}\n{% macro pql_clamp() %}{% endmacro %}"
+        "{%- macro pql_floor() %}{% endmacro %}")
+    assert macro_file_problems(tmp_path / "macros") == [
+        "macros/pql_dates.sql: named after none of its macros, and its leading comment does not list pql_b",
+        "macros/pql_matching.sql: named after none of its macros, and its leading comment does not list pql_in_band",
+    ]
+
+
 def test_a_breach_names_the_model_and_the_rule(manifest, relation_columns):
     broken = json.loads(json.dumps(manifest))
     nodes = broken["nodes"]
@@ -143,6 +185,8 @@ def test_a_breach_names_the_model_and_the_rule(manifest, relation_columns):
     nodes[by_name["stg_raw__users"]]["depends_on"]["nodes"].append(by_name["stg_raw__accounts"])
     nodes[by_name["int_scored_accounts"]]["depends_on"]["nodes"].append("source.pql_scoring.raw.accounts")
     nodes[by_name["int_tier_states"]]["depends_on"]["nodes"].append(by_name["pql_scores"])
+    # A model reads a seed its stg_seeds__ view should hand it.
+    nodes[by_name["int_account_scores"]]["depends_on"]["nodes"].append("seed.pql_scoring.pql_tiers")
     # Views on a chain of four; a mart without its key test; a column nobody described.
     nodes[by_name["int_users_checked"]]["depends_on"]["nodes"].append(by_name["int_events"])
     for node in nodes.values():
@@ -158,6 +202,7 @@ def test_a_breach_names_the_model_and_the_rule(manifest, relation_columns):
         "stg_raw__users: a staging model reads model stg_raw__accounts",
         "int_scored_accounts: reads source raw.accounts, which only stg_raw__accounts may read",
         "int_tier_states: an intermediate model reads mart pql_scores",
+        "int_account_scores: reads seed pql_tiers, which only stg_seeds__tiers may read",
         "int_users_checked: a chain of 5 views (stg_raw__events -> int_events_account_checked -> int_events_checked "
         "-> int_events -> int_users_checked), more than 4",
         "int_users: a chain of 6 views (stg_raw__events -> int_events_account_checked -> int_events_checked "

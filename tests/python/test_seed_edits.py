@@ -105,6 +105,23 @@ def test_broken_seed_fails_build_naming_row_and_reason_and_keeps_previous_scores
     assert project.query("select distinct scored_at from analytics.pql_scores") == [(dt.datetime(2000, 1, 1),)]
 
 
+def test_seed_then_run_stops_on_a_repeated_id_and_a_blank_label(built_classic_world, tmp_path):
+    """The seed files' column rules bind under `dbt seed` then `dbt run`, not only `dbt build`."""
+    project = copy_built_project(built_classic_world, tmp_path)
+    project.edit_seed("pql_rules", "classic,classic_icp_match,fit,is_icp_match,1,1,5,,,ICP match,,,",
+                      "classic,classic_icp_match,fit,is_icp_match,1,1,5,,,ICP match,,,\n"
+                      "classic,classic_icp_match,fit,is_icp_match,1,1,50,,,,,,")
+    assert project.dbt("seed", dbt_vars=CLASSIC).success
+
+    result = project.dbt("run", dbt_vars=CLASSIC)
+
+    assert not result.success
+    message = "\n".join(project.log_lines)
+    assert "pql_rules row rule_id=classic_icp_match: rule_id is listed more than once" in message
+    assert "pql_rules row scoring_model=classic, rule_id=classic_icp_match: label is blank" in message
+    assert project.query("select distinct scored_at from analytics.pql_scores") == [(dt.datetime(2000, 1, 1),)]
+
+
 def test_unknown_live_scoring_model_fails_instead_of_scoring_zero(make_project):
     project = make_project()
     write_raw_tables(project.database)

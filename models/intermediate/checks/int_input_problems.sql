@@ -17,6 +17,12 @@ scoring_tables as (
 
 ),
 
+columns as (
+
+    select * from {{ ref('int_seed_problems__columns') }}
+
+),
+
 components as (
 
     select * from {{ ref('int_seed_problems__components') }}
@@ -78,6 +84,13 @@ problems as (
         ]) }} as problem
     from scoring_tables
     having count(distinct built_for) > 1
+
+    union all
+
+    select
+        seed_name as input_name,
+        {{ dbt.concat(['seed_name', "' row '", 'row_key', "': '", 'problem']) }} as problem
+    from columns
 
     union all
 

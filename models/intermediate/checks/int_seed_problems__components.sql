@@ -1,4 +1,4 @@
--- Each rule set has exactly the three components, each capped at 0 or more, with
+-- Each rule set has exactly the three components (product, fit, intent), each capped at 0 or more, with
 -- caps summing to at least 100: the total is clamped to 100, and under 100 no
 -- account could reach the top of the scale.
 {{ config(tags=['run_independent']) }}
@@ -6,7 +6,7 @@ with
 
 components as (
 
-    select * from {{ ref('pql_components') }}
+    select * from {{ ref('stg_seeds__components') }}
 
 ),
 
@@ -43,6 +43,15 @@ problems as (
         'needs exactly one row for each of product, fit and intent' as problem
     from per_model
     where component_rows != 3 or distinct_components != 3
+
+    union all
+
+    select
+        scoring_model,
+        component,
+        'component must be product, fit or intent' as problem
+    from components
+    where component not in ('product', 'fit', 'intent')
 
     union all
 

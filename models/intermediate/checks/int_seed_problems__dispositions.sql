@@ -7,12 +7,7 @@ with
 
 dispositions as (
 
-    select
-        disposition,
-        lower(trim(disposition)) as disposition_key,
-        counts_as,
-        do_not_route_days
-    from {{ ref('pql_dispositions') }}
+    select * from {{ ref('stg_seeds__dispositions') }}
 
 ),
 
@@ -22,7 +17,7 @@ problems as (
         disposition,
         'disposition is blank' as problem
     from dispositions
-    where disposition is null or disposition_key = ''
+    where disposition is null or disposition = ''
 
     union all
 
@@ -30,16 +25,16 @@ problems as (
         disposition,
         'disposition is longer than 40 characters' as problem
     from dispositions
-    where {{ dbt.length('trim(disposition)') }} > 40
+    where {{ dbt.length('disposition') }} > 40
 
     union all
 
     select
-        min(disposition) as disposition,
+        disposition,
         'disposition is listed more than once (case and spaces aside)' as problem
     from dispositions
-    where disposition_key != ''
-    group by disposition_key
+    where disposition != ''
+    group by disposition
     having count(*) > 1
 
     union all

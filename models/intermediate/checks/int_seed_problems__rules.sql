@@ -8,37 +8,37 @@ with
 
 rules as (
 
-    select * from {{ ref('pql_rules') }}
+    select * from {{ ref('stg_seeds__rules') }}
 
 ),
 
 signals as (
 
-    select * from {{ ref('pql_signals') }}
+    select * from {{ ref('stg_seeds__signals') }}
 
 ),
 
 components as (
 
-    select * from {{ ref('pql_components') }}
+    select * from {{ ref('stg_seeds__components') }}
 
 ),
 
 tiers as (
 
-    select distinct scoring_model from {{ ref('pql_tiers') }}
+    select distinct scoring_model from {{ ref('stg_seeds__tiers') }}
 
 ),
 
 rule_groups as (
 
-    select * from {{ ref('pql_rule_groups') }}
+    select * from {{ ref('stg_seeds__rule_groups') }}
 
 ),
 
 conditions as (
 
-    select * from {{ ref('pql_rule_conditions') }}
+    select * from {{ ref('stg_seeds__rule_conditions') }}
 
 ),
 

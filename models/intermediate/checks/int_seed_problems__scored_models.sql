@@ -12,17 +12,17 @@ defined_rows as (
     select
         'pql_rules' as seed_name,
         scoring_model
-    from {{ ref('pql_rules') }}
+    from {{ ref('stg_seeds__rules') }}
     union all
     select
         'pql_components' as seed_name,
         scoring_model
-    from {{ ref('pql_components') }}
+    from {{ ref('stg_seeds__components') }}
     union all
     select
         'pql_tiers' as seed_name,
         scoring_model
-    from {{ ref('pql_tiers') }}
+    from {{ ref('stg_seeds__tiers') }}
 
 ),
 

@@ -1,23 +1,24 @@
--- Every signal's measure must have what it needs: event measures a window (no longer
--- than var pql_max_window_days) and events to count (and '*' alone or not at all);
--- account measures a known attribute, and list lookups a list that exists.
+-- Every signal must have a known measure, and the measure what it needs: event
+-- measures a window (no longer than var pql_max_window_days) and events to count (and
+-- '*' alone or not at all); account measures a known attribute, and list lookups a list
+-- that exists. Events are mapped only to signals that exist.
 with
 
 signals as (
 
-    select * from {{ ref('pql_signals') }}
+    select * from {{ ref('stg_seeds__signals') }}
 
 ),
 
 signal_events as (
 
-    select * from {{ ref('int_signal_events') }}
+    select * from {{ ref('stg_seeds__signal_events') }}
 
 ),
 
 value_lists as (
 
-    select distinct list_name from {{ ref('pql_value_lists') }}
+    select distinct list_name from {{ ref('stg_seeds__value_lists') }}
 
 ),
 
@@ -40,10 +41,7 @@ checked as (
         coalesce(event_mapping.mapped_rows, 0) as mapped_rows,
         coalesce(event_mapping.mapped_events, 0) as mapped_events,
         coalesce(event_mapping.wildcard_rows, 0) as wildcard_rows,
-        signals.measure in (
-            'has_event', 'event_count', 'active_days', 'active_users', 'sessions',
-            'days_since_last_event', 'days_from_signup_to_first_event'
-        ) as is_event_measure
+        coalesce(signals.signal_kind = 'event', false) as is_event_measure
     from signals
     left join event_mapping
         on signals.signal_name = event_mapping.signal_name
@@ -51,6 +49,27 @@ checked as (
 ),
 
 problems as (
+
+    select
+        signal_name,
+        {{ dbt.concat(["'unknown measure '", "coalesce(measure, '(blank)')"]) }} as problem
+    from checked
+    where signal_kind is null
+
+    union all
+
+    select
+        signal_events.signal_name,
+        'pql_signal_events maps events to a signal pql_signals does not define' as problem
+    from signal_events
+    where
+        signal_events.signal_name not in (
+            select checked.signal_name from checked
+            where checked.signal_name is not null
+        )
+    group by 1
+
+    union all
 
     select
         signal_name,

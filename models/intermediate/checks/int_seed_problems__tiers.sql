@@ -6,7 +6,7 @@ with
 
 tiers as (
 
-    select * from {{ ref('pql_tiers') }}
+    select * from {{ ref('stg_seeds__tiers') }}
 
 ),
 

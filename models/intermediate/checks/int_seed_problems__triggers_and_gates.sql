@@ -6,25 +6,25 @@ with
 
 hot_triggers as (
 
-    select * from {{ ref('pql_hot_triggers') }}
+    select * from {{ ref('stg_seeds__hot_triggers') }}
 
 ),
 
 routing_gates as (
 
-    select * from {{ ref('pql_routing_gates') }}
+    select * from {{ ref('stg_seeds__routing_gates') }}
 
 ),
 
 signals as (
 
-    select signal_name from {{ ref('pql_signals') }}
+    select signal_name from {{ ref('stg_seeds__signals') }}
 
 ),
 
 tiers as (
 
-    select distinct scoring_model from {{ ref('pql_tiers') }}
+    select distinct scoring_model from {{ ref('stg_seeds__tiers') }}
 
 ),
 

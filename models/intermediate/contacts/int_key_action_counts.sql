@@ -32,7 +32,7 @@ live_signal_names as (
 key_events as (
 
     select distinct event_name
-    from {{ ref('int_signal_events') }}
+    from {{ ref('stg_seeds__signal_events') }}
     where
         event_name != '*'
         and signal_name in (select live_signal_names.signal_name from live_signal_names)

@@ -14,7 +14,7 @@ history as (
 
 tiers as (
 
-    select * from {{ ref('pql_tiers') }}
+    select * from {{ ref('stg_seeds__tiers') }}
 
 ),
 

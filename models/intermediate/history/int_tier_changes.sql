@@ -25,7 +25,7 @@ tier_states as (
 
 tiers as (
 
-    select * from {{ ref('pql_tiers') }}
+    select * from {{ ref('stg_seeds__tiers') }}
 
 ),
 

@@ -48,13 +48,13 @@ events as (
 
 hot_triggers as (
 
-    select * from {{ ref('pql_hot_triggers') }}
+    select * from {{ ref('stg_seeds__hot_triggers') }}
 
 ),
 
 signal_events as (
 
-    select * from {{ ref('int_signal_events') }}
+    select * from {{ ref('stg_seeds__signal_events') }}
 
 ),
 

@@ -30,7 +30,7 @@ component_caps as (
     select
         scoring_model,
         max_points
-    from {{ ref('pql_components') }}
+    from {{ ref('stg_seeds__components') }}
     where
         {{ pql_scored_models_condition('scoring_model') }}
         and component = 'product'

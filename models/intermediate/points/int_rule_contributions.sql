@@ -20,7 +20,7 @@ signals as (
 rules as (
 
     select *
-    from {{ ref('pql_rules') }}
+    from {{ ref('stg_seeds__rules') }}
     where {{ pql_scored_models_condition('scoring_model') }}
 
 ),
@@ -28,7 +28,7 @@ rules as (
 conditions as (
 
     select *
-    from {{ ref('pql_rule_conditions') }}
+    from {{ ref('stg_seeds__rule_conditions') }}
     where {{ pql_scored_models_condition('scoring_model') }}
 
 ),

@@ -22,13 +22,13 @@ rule_contributions as (
 
 rule_groups as (
 
-    select * from {{ ref('pql_rule_groups') }}
+    select * from {{ ref('stg_seeds__rule_groups') }}
 
 ),
 
 components as (
 
-    select * from {{ ref('pql_components') }}
+    select * from {{ ref('stg_seeds__components') }}
 
 ),
 

@@ -14,10 +14,10 @@ dispositions as (
 meanings as (
 
     select
-        lower(trim(disposition)) as disposition,
+        disposition,
         counts_as,
         do_not_route_days
-    from {{ ref('pql_dispositions') }}
+    from {{ ref('stg_seeds__dispositions') }}
 
 ),
 

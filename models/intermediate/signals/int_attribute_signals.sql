@@ -27,7 +27,7 @@ users as (
 
 value_lists as (
 
-    select * from {{ ref('pql_value_lists') }}
+    select * from {{ ref('stg_seeds__value_lists') }}
 
 ),
 

@@ -1,14 +1,13 @@
 -- One row per signal the scored rule sets (the live one, and the shadow one if any)
--- read: its pql_signals row, and whether it is counted from events or read from an
--- account's attributes (null for a measure the seed checks refuse). Only these
--- signals are valued.
+-- read: its pql_signals row, with whether it is counted from events or read from an
+-- account's attributes. Only these signals are valued.
 {{ config(materialized='view') }}
 
 with
 
 signals as (
 
-    select * from {{ ref('pql_signals') }}
+    select * from {{ ref('stg_seeds__signals') }}
 
 ),
 
@@ -22,9 +21,7 @@ signals_read as (
 
 final as (
 
-    select
-        signals.*,
-        {{ pql_signal_kind('signals.measure') }} as signal_kind
+    select signals.*
     from signals
     where signals.signal_name in (select signals_read.signal_name from signals_read)
 

@@ -44,7 +44,7 @@ account_activity as (
 
 signal_events as (
 
-    select * from {{ ref('int_signal_events') }}
+    select * from {{ ref('stg_seeds__signal_events') }}
 
 ),
 

@@ -19,7 +19,7 @@ users as (
 
 job_titles as (
 
-    select * from {{ ref('pql_job_titles') }}
+    select * from {{ ref('stg_seeds__job_titles') }}
 
 ),
 
@@ -57,7 +57,7 @@ title_matches as (
         ) as match_rank
     from padded_titles
     inner join job_titles
-        on padded_titles.padded_title like {{ dbt.concat(["'% '", 'lower(trim(job_titles.title_keyword))', "' %'"]) }}
+        on padded_titles.padded_title like {{ dbt.concat(["'% '", 'job_titles.title_keyword', "' %'"]) }}
 
 ),
 

@@ -21,7 +21,7 @@ accounts as (
 scored_models as (
 
     select distinct scoring_model
-    from {{ ref('pql_tiers') }}
+    from {{ ref('stg_seeds__tiers') }}
     where {{ pql_scored_models_condition('scoring_model') }}
 
 ),
@@ -35,7 +35,7 @@ signals as (
 hot_triggers as (
 
     select *
-    from {{ ref('pql_hot_triggers') }}
+    from {{ ref('stg_seeds__hot_triggers') }}
     where {{ pql_scored_models_condition('scoring_model') }}
 
 ),
@@ -49,7 +49,7 @@ suppressions as (
 routing_gates as (
 
     select *
-    from {{ ref('pql_routing_gates') }}
+    from {{ ref('stg_seeds__routing_gates') }}
     where {{ pql_scored_models_condition('scoring_model') }}
 
 ),

@@ -46,7 +46,7 @@ routing as (
 tiers as (
 
     select *
-    from {{ ref('pql_tiers') }}
+    from {{ ref('stg_seeds__tiers') }}
     where {{ pql_scored_models_condition('scoring_model') }}
 
 ),

@@ -48,13 +48,13 @@ users as (
 
 value_lists as (
 
-    select * from {{ ref('pql_value_lists') }}
+    select * from {{ ref('stg_seeds__value_lists') }}
 
 ),
 
 signal_events as (
 
-    select * from {{ ref('int_signal_events') }}
+    select * from {{ ref('stg_seeds__signal_events') }}
 
 ),
 
@@ -66,8 +66,8 @@ signals as (
         window_days,
         attribute_name,
         value_list,
-        {{ pql_signal_kind('measure') }} as signal_kind
-    from {{ ref('pql_signals') }}
+        signal_kind
+    from {{ ref('stg_seeds__signals') }}
 
 ),
 

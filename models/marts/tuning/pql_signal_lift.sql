@@ -30,20 +30,20 @@ daily_activity as (
 
 signals as (
 
-    select * from {{ ref('pql_signals') }}
+    select * from {{ ref('stg_seeds__signals') }}
 
 ),
 
 signal_events as (
 
-    select * from {{ ref('int_signal_events') }}
+    select * from {{ ref('stg_seeds__signal_events') }}
 
 ),
 
 live_rules as (
 
     select distinct signal_name
-    from {{ ref('pql_rules') }}
+    from {{ ref('stg_seeds__rules') }}
     where scoring_model = '{{ pql_scoring_model() }}'
 
 ),

@@ -1,7 +1,5 @@
 -- pql_signal_events with each event name as the events carry it (trimmed, lowercase),
--- so an analyst may type "Teammate Invited ". Every reader of the seed reads it here.
-{{ config(materialized='view', tags=['run_independent']) }}
-
+-- so an analyst may type "Teammate Invited ".
 with
 
 signal_events as (
