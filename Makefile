@@ -15,7 +15,7 @@ SOURCE ?= native
 # Yesterday, UTC: the last complete day, so no sample event lies after the run (in its future).
 SCORE_DATE ?= $(shell date -u -d yesterday +%Y-%m-%d)
 
-.PHONY: demo test install install-test lint clean
+.PHONY: demo test test-fast install install-test lint clean
 
 demo: $(VENV)/.installed  ## Generate sample data, build and test the project on DuckDB, print the result.
 	$(BIN)/python scripts/generate_sample_data.py --database "$(PQL_DUCKDB_PATH)" \
@@ -26,6 +26,9 @@ demo: $(VENV)/.installed  ## Generate sample data, build and test the project on
 
 test: $(VENV)/.installed-test  ## Run the whole test suite (dbt builds, unit tests, sqlfluff) with pytest.
 	$(BIN)/pytest -n auto --dist loadfile
+
+test-fast: $(VENV)/.installed-test  ## The inner loop: dbt's unit tests, the layout checks and the linters (pytest -m fast).
+	$(BIN)/pytest -m fast -n 2 --dist loadfile
 
 lint: $(VENV)/.installed-test  ## sqlfluff on the SQL and dbt-score on the models' metadata, as the test suite runs them.
 	$(BIN)/sqlfluff lint models tests analyses

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from conftest import PROJECT_ROOT
 
@@ -31,6 +32,7 @@ def _sqlfluff_lint(paths: list[str], database: Path) -> subprocess.CompletedProc
     )
 
 
+@pytest.mark.fast
 def test_sqlfluff_passes(tmp_path: Path):
     result = _sqlfluff_lint(["models", "tests", "analyses"], tmp_path / "lint.duckdb")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -56,6 +58,7 @@ def test_sqlfluff_passes_on_the_incremental_models_once_their_tables_exist(tmp_p
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.fast
 def test_ruff_passes():
     ruff = Path(sys.executable).with_name("ruff")
     result = subprocess.run(
