@@ -1,71 +1,27 @@
 -- Product points: activation, depth and breadth of use in the product.
--- One row per account, score date and scored rule set (the live one, and the shadow
--- one if any): the sum of the product rules' points after the group and component caps
--- (shared out rule by rule in int_rule_contributions_capped), beside the sum before
--- them, and the component's cap. An account with no product rule fired gets 0.
--- A view: only int_account_scores reads it, so writing it out would cost more than it saves.
+-- One row per account, score date and scored rule set: int_component_points for the
+-- product rules. A view, read by int_account_scores alone.
 {{ config(materialized='view') }}
 
 with
 
-accounts as (
+component_points as (
 
-    select
-        score_date,
-        account_id
-    from {{ ref('int_scored_accounts') }}
-
-),
-
-contributions as (
-
-    select * from {{ ref('int_rule_contributions_capped') }}
+    select * from {{ ref('int_component_points') }}
     where component = 'product'
-
-),
-
-component_caps as (
-
-    -- No cap row means no scores: the seed checks name the missing row.
-    select
-        scoring_model,
-        max_points
-    from {{ ref('stg_seeds__components') }}
-    where
-        {{ pql_scored_models_condition('scoring_model') }}
-        and component = 'product'
-
-),
-
-summed as (
-
-    select
-        score_date,
-        account_id,
-        scoring_model,
-        sum(raw_points) as uncapped_points,
-        sum(capped_points) as capped_points
-    from contributions
-    group by 1, 2, 3
 
 ),
 
 final as (
 
     select
-        accounts.score_date,
-        accounts.account_id,
-        component_caps.scoring_model,
-        coalesce(summed.uncapped_points, 0) as product_points_uncapped,
-        coalesce(summed.capped_points, 0) as product_points,
-        component_caps.max_points as product_max_points
-    from accounts
-    cross join component_caps
-    left join summed
-        on
-            accounts.score_date = summed.score_date
-            and accounts.account_id = summed.account_id
-            and component_caps.scoring_model = summed.scoring_model
+        score_date,
+        account_id,
+        scoring_model,
+        points_uncapped as product_points_uncapped,
+        points as product_points,
+        max_points as product_max_points
+    from component_points
 
 )
 
