@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import duckdb
 
-SHAPES = ["native", "segment", "rudderstack", "snowplow", "amplitude", "mixpanel", "posthog"]
-
-# The native tables each shape replaces with its own (the others stay, as the app's or CRM's).
+# The native tables each shape replaces with its own (the others stay, as the app's or CRM's):
+# the macro pql_tracker_tables says the same to dbt, and a test holds the two equal.
 REPLACED_TABLES = {
     "native": [],
     "segment": ["events", "users", "accounts"],
@@ -25,6 +24,7 @@ REPLACED_TABLES = {
     "mixpanel": ["events"],
     "posthog": ["events", "accounts"],
 }
+SHAPES = list(REPLACED_TABLES)
 
 # The vars a run on each shape takes (beside pql_event_source): where the generated tables
 # keep what the tracker has no fixed place for.

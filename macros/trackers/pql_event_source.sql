@@ -5,7 +5,7 @@
         snowplow, amplitude, mixpanel or posthog. Its default is set in dbt_project.yml,
         because the sources' `enabled` reads it too.
     -#}
-    {%- set trackers = ['native', 'segment', 'rudderstack', 'snowplow', 'amplitude', 'mixpanel', 'posthog'] -%}
+    {%- set trackers = pql_tracker_tables().keys() | list -%}
     {%- set chosen = var('pql_event_source') | string -%}
     {%- if chosen not in trackers -%}
         {{ exceptions.raise_compiler_error(
@@ -23,7 +23,18 @@
         always, users and accounts only where its tables hold them (the others read the
         app's or CRM's `users` and `accounts`). The sources' `enabled` says the same.
     -#}
-    {%- set tracker_tables = {
+    {%- set tracker = pql_event_source() -%}
+    {{ return('stg_' ~ tracker ~ '__' ~ table_name if table_name in pql_tracker_tables()[tracker] else none) }}
+{% endmacro %}
+
+
+{% macro pql_tracker_tables() %}
+    {#-
+        The shapes pql_event_source may name, each with the raw tables its own tables stand
+        in for (native: none). Adding a tracker registers it here and in
+        scripts/tracker_shapes.py, beside its folder under models/staging/trackers/.
+    -#}
+    {{ return({
         'native': [],
         'segment': ['events', 'users', 'accounts'],
         'rudderstack': ['events', 'users', 'accounts'],
@@ -31,9 +42,7 @@
         'amplitude': ['events'],
         'mixpanel': ['events'],
         'posthog': ['events', 'accounts'],
-    } -%}
-    {%- set tracker = pql_event_source() -%}
-    {{ return('stg_' ~ tracker ~ '__' ~ table_name if table_name in tracker_tables[tracker] else none) }}
+    }) }}
 {% endmacro %}
 
 

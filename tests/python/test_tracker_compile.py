@@ -12,8 +12,8 @@ import json
 import pytest
 
 from compiled_sql import compile_offline, unparsable_and_unknown
-from conftest import copy_project
-from tracker_shapes import SHAPE_VARS, SHAPES
+from conftest import DbtProject, copy_project
+from tracker_shapes import REPLACED_TABLES, SHAPE_VARS, SHAPES
 
 TRACKERS = [shape for shape in SHAPES if shape != "native"]
 STAGING = "stg_raw__events stg_raw__users stg_raw__accounts int_events_account_checked"
@@ -42,3 +42,12 @@ def test_tracker_staging_compiles_and_parses(tracker, target, project_dir):
     failures, unknown_functions = unparsable_and_unknown(compiled, target, KNOWN_FUNCTIONS)
     assert not failures, "\n".join(failures)
     assert not unknown_functions, f"functions {target} may not have: {unknown_functions}"
+
+
+def test_dbt_and_the_scripts_register_the_same_trackers(project_dir, tmp_path):
+    """pql_tracker_tables (what dbt accepts and reads) and tracker_shapes.py (what the scripts write)."""
+    project = DbtProject(project_dir=project_dir, database=tmp_path / "registry.duckdb")
+    result = project.dbt("compile", "--inline", "{{ tojson(pql_tracker_tables()) }}",
+                         "--target-path", str(tmp_path / "target"))
+    assert result.success, result.exception
+    assert json.loads(result.result.results[0].node.compiled_code) == REPLACED_TABLES
