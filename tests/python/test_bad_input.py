@@ -112,6 +112,21 @@ def test_every_bad_row_is_listed_with_its_reason(messy: DbtProject):
     assert rejected == EXPECTED_REJECTIONS
 
 
+def test_a_reason_the_registry_does_not_list_fails_the_test(messy: DbtProject, tmp_path):
+    """Every reason of the messy world is in pql_row_reasons (the build above ran its test); an
+    unlisted one, or a listed one under another table, fails it."""
+    project = copy_built_project(messy, tmp_path)
+    project.query("insert into analytics.pql_rejected_rows (checked_day, source_table, reason, outcome) values "
+                  "(date '1900-01-01', 'events', 'mystery', 'rejected'), "
+                  "(date '1900-01-01', 'events', 'duplicate_user', 'rejected')")
+
+    result = project.dbt("test", "--select", "pql_rejected_rows,test_name:is_a_row_reason", dbt_vars=MESSY_VARS)
+
+    assert not result.success
+    assert {r.node.name: r.failures for r in result.result.results if "is_a_row_reason" in r.node.name} \
+        == {"is_a_row_reason_pql_rejected_rows_reason": 2}
+
+
 def test_good_rows_score_exactly_as_without_the_bad_ones(messy: DbtProject):
     summary = messy.score_summary()
     for account_id, expected in EXPECTED_CLASSIC.items():
