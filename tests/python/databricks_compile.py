@@ -6,7 +6,8 @@ dbt-spark 1.11: they need different dbt-adapters), from test_databricks_compile.
     .venv-databricks/bin/python tests/python/databricks_compile.py PROJECT_DIR OUTPUT.json [SELECTOR]
 
 Databricks cannot be reached from here, so the connection is never opened and the
-adapter reports no existing relations: every model compiles as a first build.
+adapter reports no existing relations: every model compiles as a first build. The output
+also names the macro `dbt seed` would load rows with (key "seed_loader").
 """
 
 from __future__ import annotations
@@ -19,6 +20,11 @@ from dbt.adapters.contracts.connection import ConnectionState
 from dbt.adapters.databricks.connections import DatabricksConnectionManager
 from dbt.adapters.databricks.impl import DatabricksAdapter
 from dbt.cli.main import dbtRunner
+
+# The macro dbt's seed materialization calls to insert the rows, as dispatch finds it, and
+# dbt-databricks' own, which the project's hands the rows to.
+SEED_LOADER_SQL = ("{{ adapter.dispatch('load_csv_rows', 'dbt').macro.unique_id }} calls "
+                   "{{ dbt.databricks__load_csv_rows.macro.unique_id }}")
 
 
 def _offline_open(cls, connection):
@@ -33,17 +39,20 @@ def main(project_dir: str, output: str, selector: str = "everything") -> int:
         mock.patch.object(DatabricksAdapter, "get_relation", lambda self, *args, **kwargs: None),
         mock.patch.object(DatabricksAdapter, "list_relations_without_caching", lambda self, *args, **kwargs: []),
     ):
-        result = dbtRunner().invoke([
-            "compile", "--selector", selector, "--project-dir", project_dir, "--profiles-dir", project_dir,
-            "--vars", '{"pql_score_date": "2026-03-31"}',
-        ])
-    if not result.success:
-        print(f"dbt compile on the databricks output failed: {result.exception}", file=sys.stderr)
+        common = ["--project-dir", project_dir, "--profiles-dir", project_dir,
+                  "--vars", '{"pql_score_date": "2026-03-31"}']
+        parsed = dbtRunner().invoke(["parse", *common])
+        result = dbtRunner(manifest=parsed.result).invoke(["compile", "--selector", selector, *common])
+        loader = dbtRunner(manifest=parsed.result).invoke(
+            ["compile", "--quiet", "--inline", SEED_LOADER_SQL, *common]) if result.success else result
+    if not (result.success and loader.success):
+        print(f"dbt compile on the databricks output failed: {result.exception or loader.exception}", file=sys.stderr)
         return 1
     nodes = {
         r.node.unique_id: {"sql": r.node.compiled_code, "config": r.node.config.to_dict()}
         for r in result.result.results if r.node.resource_type != "seed"
     }
+    nodes["seed_loader"] = loader.result.results[0].node.compiled_code.strip()
     with open(output, "w") as file:
         json.dump(nodes, file, default=str)
     return 0

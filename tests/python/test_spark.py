@@ -10,16 +10,13 @@ late, the intraday job runs on day two, a paywall hit arrives, the intraday job 
 and day two's daily run runs every model again on the incremental path, replacing day
 partitions. The alerts of the day equal DuckDB's.
 
-Test code only, never the models: dbt-spark's session method pastes seed values into
-its SQL unescaped and writes a missing value as 'None' (SessionConnectionWrapper.
-_fix_binding), so the seeds' apostrophes and empty cells break; this module gives it
-escaped literals and null instead (_spark_literal below).
+Nothing of dbt-spark is patched: the seeds load through the project's own
+spark__load_csv_rows, as they do for users, and their rows equal DuckDB's.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import decimal
 import os
 import re
 import shutil
@@ -30,7 +27,7 @@ from pathlib import Path
 import pytest
 from dbt.cli.main import dbtRunner
 
-from conftest import DbtProject, copy_project, native_models, new_project, temporary_environment
+from conftest import PROJECT_ROOT, DbtProject, copy_project, native_models, new_project, temporary_environment
 from fixture_world import ACCOUNTS, add_fixture_world
 from generate_sample_data import generate
 
@@ -40,6 +37,7 @@ LATE_EVENT = ("late_1", "u_custom", "acc_custom", "pricing_page_viewed", "2026-0
 # Lands between two intraday runs of day two: a paywall hit, a hot trigger.
 INTRADAY_EVENT = ("intraday_1", "u_pql", "acc_pql", "paywall_hit", "2026-03-31 10:00:00", "{}")
 RAW_TABLES = ("accounts", "users", "events", "deals")
+SEEDS = sorted(path.stem for path in (PROJECT_ROOT / "seeds").glob("*.csv"))
 # A day no daily run re-reads: its partition's files must survive day two untouched.
 UNTOUCHED_DAY = "2026-01-15"
 # The marts a reverse ETL tool reads, and the history, compared with DuckDB's (run stamps left out).
@@ -73,19 +71,6 @@ def java_problem(environ: Mapping[str, str]) -> str | None:
                 f"{'Java ' + str(major) if major else 'not a Java it can read'}. "
                 "Install a JDK 17 or set JAVA_HOME to one.")
     return None
-
-
-def _spark_literal(cls, value):
-    """A seed value as dbt-spark's session method pastes it into SQL: escaped, null when missing."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float | decimal.Decimal):
-        return str(value)
-    if isinstance(value, dt.datetime):
-        return f"'{value:%Y-%m-%d %H:%M:%S.%f}'"
-    return "'" + str(value).replace("\\", "\\\\").replace("'", "\\'") + "'"
 
 
 def _sorted(rows) -> list[tuple]:
@@ -156,28 +141,25 @@ class SparkProject:
 def spark_days(java_ready, duckdb_days: DbtProject, tmp_path_factory) -> Iterator[dict]:
     """The same days on Spark, from the raw tables as they stood on day one; returns what the
     tests read, gathered before the session stops."""
-    from dbt.adapters.spark.session import SessionConnectionWrapper
-
     base = tmp_path_factory.mktemp("spark")
     project = SparkProject(base)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(SessionConnectionWrapper, "_fix_binding", classmethod(_spark_literal))
-        # dbt starts the session from the profile's settings; this module then uses the same one.
-        assert project.dbt("debug", "--connection").success, "dbt could not start Spark from the spark output"
-        from pyspark.sql import SparkSession
+    # dbt starts the session from the profile's settings; this module then uses the same one.
+    assert project.dbt("debug", "--connection").success, "dbt could not start Spark from the spark output"
+    from pyspark.sql import SparkSession
 
-        spark = SparkSession.builder.getOrCreate()
-        spark.sparkContext.setLogLevel("ERROR")
-        try:
-            yield _run_both_days(spark, project, raw_parquet_dir(duckdb_days))
-        finally:
-            spark.stop()
+    spark = SparkSession.builder.getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
+    try:
+        yield _run_both_days(spark, project, raw_parquet_dir(duckdb_days))
+    finally:
+        spark.stop()
 
 
 def _run_both_days(spark, project: SparkProject, raw_day_one: Path) -> dict:
     _load_raw_tables(spark, raw_day_one)
     aggregate = "int_events_aggregated_daily"
     seen: dict = {"day_one": project.invoke("build", DAYS[0])}
+    seen["seeds"] = {seed: _sorted(spark.table(f"analytics.{seed}").collect()) for seed in SEEDS}
     seen["untouched_files"] = project.partition_files(aggregate, UNTOUCHED_DAY)
     seen["reread_files"] = project.partition_files(aggregate, DAYS[0])
     spark.sql("insert into raw.events values ('{}', '{}', '{}', '{}', timestamp '{}', '{}')".format(*LATE_EVENT))
@@ -231,6 +213,16 @@ def test_day_one_builds_every_node_and_every_test_passes_on_spark(spark_days: di
     # Exposures have nothing to run: dbt reports them as no-op.
     assert {str(result.status) for result in spark_days["day_one"]
             if not result.node.unique_id.startswith("exposure.")} <= {"pass", "success"}
+
+
+def test_seeds_load_on_spark_as_on_duckdb_apostrophes_kept_and_empty_cells_null(
+        spark_days: dict, duckdb_days: DbtProject):
+    for seed in SEEDS:
+        assert spark_days["seeds"][seed] == _sorted(duckdb_days.query(f"select * from analytics.{seed}")), seed
+    values = [value for rows in spark_days["seeds"].values() for row in rows for value in row]
+    assert None in values, "no seed has an empty cell: this test proves nothing about nulls"
+    assert "None" not in values
+    assert any("'" in value for value in values if isinstance(value, str)), "no seed value has an apostrophe"
 
 
 def test_day_two_runs_every_model_on_spark(spark_days: dict):
