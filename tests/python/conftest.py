@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import json
 import os
+import pickle
+import re
 import shutil
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -14,6 +18,7 @@ from typing import Any
 import duckdb
 import pytest
 from dbt.cli.main import dbtRunner, dbtRunnerResult
+from dbt.contracts.graph.manifest import Manifest
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 PROJECT_ENTRIES = ["dbt_project.yml", "profiles.yml", "selectors.yml", "models", "seeds", "macros", "tests", "analyses"]
@@ -51,6 +56,58 @@ def temporary_environment(**values: str) -> Iterator[None]:
                 os.environ[key] = value
 
 
+class ParsedManifests:
+    """Each project's parse, made once and handed to dbt again (dbtRunner's `manifest`), as
+    dbt's partial parsing would if a var change did not make it parse everything again.
+
+    A parse is reused where it cannot differ: the same project files, the same vars and the
+    same database and schema, except the score date, which the models read only at run time
+    (test_the_score_date_changes_nothing_dbt_parses proves it). A score date that is not an
+    ISO date, or a backfill, which is checked against it while parsing, is parsed afresh, as
+    is any project whose parse fails: dbt then runs the command as users get it.
+    """
+
+    COMMANDS = {"build", "run", "test", "seed", "compile", "ls", "show", "run-operation", "source"}
+
+    def __init__(self) -> None:
+        self._pickled: dict[str, bytes] = {}
+
+    @staticmethod
+    def key(project: DbtProject, dbt_vars: dict[str, Any]) -> str | None:
+        parse_vars = dict(dbt_vars)
+        score_date = parse_vars.pop("pql_score_date", None)
+        if score_date is not None and (
+                not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(score_date)) or
+                any(name.startswith("pql_backfill") for name in parse_vars)):
+            return None
+        digest = hashlib.sha256(json.dumps([parse_vars, project.database.stem, project.schema], sort_keys=True,
+                                           default=str).encode())
+        entries = [project.project_dir / entry for entry in PROJECT_ENTRIES]
+        for path in sorted(path for entry in entries for path in [entry, *entry.rglob("*")] if path.is_file()):
+            digest.update(str(path.relative_to(project.project_dir)).encode() + b"\0" + path.read_bytes())
+        return digest.hexdigest()
+
+    def manifest(self, project: DbtProject, command: str, dbt_vars: dict[str, Any]) -> Manifest | None:
+        """A fresh copy of the project's parsed manifest for `command`, or None for dbt to parse."""
+        key = self.key(project, dbt_vars) if command in self.COMMANDS else None
+        if key is None:
+            return None
+        if key not in self._pickled:
+            parsed = dbtRunner().invoke(["parse", "--quiet", "--project-dir", str(project.project_dir),
+                                         "--profiles-dir", str(project.project_dir), "--vars", json.dumps(dbt_vars)])
+            if not parsed.success:
+                return None
+            # Its fields, not the object: Manifest's own pickling misplaces them (dbt-core 1.11).
+            self._pickled[key] = pickle.dumps({member.name: getattr(parsed.result, member.name)
+                                               for member in dataclasses.fields(parsed.result)
+                                               if not member.name.startswith("_")})
+        manifest = Manifest(**pickle.loads(self._pickled[key]))  # a copy: a run leaves compiled SQL on nodes
+        for node in manifest.nodes.values():
+            if node.resource_type == "seed":
+                node.root_path = str(project.project_dir)  # the CSV files read are this copy's
+        return manifest
+
+
 @dataclass
 class DbtProject:
     """A throwaway copy of the project: edit its seeds freely, build it, query its DuckDB file."""
@@ -65,8 +122,9 @@ class DbtProject:
         if dbt_vars:
             command += ["--vars", json.dumps(dbt_vars)]
         self.log_lines = []
-        runner = dbtRunner(callbacks=[lambda event: self.log_lines.append(event.info.msg)])
         with temporary_environment(PQL_DUCKDB_PATH=str(self.database), PQL_SCHEMA=self.schema, PQL_TARGET="duckdb"):
+            manifest = PARSED.manifest(self, args[0], dbt_vars or {})
+            runner = dbtRunner(manifest=manifest, callbacks=[lambda event: self.log_lines.append(event.info.msg)])
             return runner.invoke(command)
 
     def build(self, *selection: str, **dbt_vars: Any) -> dbtRunnerResult:
@@ -120,6 +178,9 @@ class DbtProject:
         text = path.read_text()
         assert text.count(old) == 1, f"{old!r} should occur once in {path.name}"
         path.write_text(text.replace(old, new))
+
+
+PARSED = ParsedManifests()
 
 
 def copy_project(destination: Path) -> Path:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT_ROOT, DbtProject
+from conftest import PROJECT_ROOT, DbtProject, new_project
 
 MAX_VIEW_CHAIN = 4
 PRIMARY_KEY_TESTS = {"unique", "unique_combination_of_columns"}
@@ -128,7 +128,23 @@ def macro_file_problems(macros_dir: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def manifest(built_classic_world: DbtProject) -> dict:
+    assert built_classic_world.dbt("parse", dbt_vars={"pql_scoring_model": "classic"}).success
     return json.loads((built_classic_world.project_dir / "target" / "manifest.json").read_text())
+
+
+def test_the_score_date_changes_nothing_dbt_parses(tmp_path):
+    """The suite hands dbt one parse for every score date (conftest.ParsedManifests), as the
+    models read the date at run time only."""
+    project = new_project(tmp_path)
+    parsed = []
+    for day in ("2026-03-01", "2031-12-31"):
+        result = project.dbt("parse", dbt_vars={"pql_score_date": day})
+        assert result.success, result.exception
+        parsed.append({kind: {unique_id: {name: value for name, value in node.items() if name != "created_at"}
+                              for unique_id, node in nodes.items()}
+                       for kind, nodes in result.result.writable_manifest().to_dict().items()
+                       if kind in ("nodes", "sources", "macros", "exposures", "unit_tests", "selectors")})
+    assert parsed[0] == parsed[1]
 
 
 @pytest.fixture(scope="module")
@@ -215,7 +231,7 @@ def test_a_breach_names_the_model_and_the_rule(manifest, relation_columns):
     ])
 
 
-def test_dbt_score_gives_every_model_and_seed_full_marks(built_classic_world: DbtProject):
+def test_dbt_score_gives_every_model_and_seed_full_marks(built_classic_world: DbtProject, manifest):
     """The rules the project rejects are disabled in pyproject.toml, each with its reason."""
     result = subprocess.run(
         [str(Path(sys.executable).parent / "dbt-score"), "lint",
