@@ -1,12 +1,5 @@
 {% macro spark__load_csv_rows(model, agate_table) %}
-    {#-
-        dbt seed on Apache Spark: each value written into the insert as a Spark string
-        literal, backslashes and apostrophes escaped, an empty cell as null, and cast to
-        its column's type. dbt-spark's own version hands values to the connection as
-        bindings, and its session method pastes them in unescaped, an empty cell as the
-        text 'None' (an apostrophe breaks the statement; a blank attribute reads as a
-        value). Literals are right for every Spark connection method alike.
-    -#}
+    {#- Literals, not bound values: dbt-spark's session method pastes those in unescaped. -#}
     {%- set column_override = model['config'].get('column_types', {}) -%}
     {%- set column_types = [] -%}
     {%- for column_name in agate_table.column_names -%}

@@ -7,7 +7,8 @@ dbt-spark 1.11: they need different dbt-adapters), from test_databricks_compile.
 
 Databricks cannot be reached from here, so the connection is never opened and the
 adapter reports no existing relations: every model compiles as a first build. The output
-also names the macro `dbt seed` would load rows with (key "seed_loader").
+holds each node's SQL and config ("nodes") and the macro `dbt seed` loads rows with
+("seed_loader").
 """
 
 from __future__ import annotations
@@ -41,20 +42,20 @@ def main(project_dir: str, output: str, selector: str = "everything") -> int:
     ):
         common = ["--project-dir", project_dir, "--profiles-dir", project_dir,
                   "--vars", '{"pql_score_date": "2026-03-31"}']
-        parsed = dbtRunner().invoke(["parse", *common])
-        result = dbtRunner(manifest=parsed.result).invoke(["compile", "--selector", selector, *common])
-        loader = dbtRunner(manifest=parsed.result).invoke(
-            ["compile", "--quiet", "--inline", SEED_LOADER_SQL, *common]) if result.success else result
-    if not (result.success and loader.success):
-        print(f"dbt compile on the databricks output failed: {result.exception or loader.exception}", file=sys.stderr)
-        return 1
+        manifest = dbtRunner().invoke(["parse", *common]).result
+        compiled, loader = (dbtRunner(manifest=manifest).invoke(["compile", *args, *common])
+                            for args in (["--selector", selector], ["--quiet", "--inline", SEED_LOADER_SQL]))
+    for result in (compiled, loader):
+        if not result.success:
+            print(f"dbt compile on the databricks output failed: {result.exception}", file=sys.stderr)
+            return 1
     nodes = {
         r.node.unique_id: {"sql": r.node.compiled_code, "config": r.node.config.to_dict()}
-        for r in result.result.results if r.node.resource_type != "seed"
+        for r in compiled.result.results if r.node.resource_type != "seed"
     }
-    nodes["seed_loader"] = loader.result.results[0].node.compiled_code.strip()
+    seed_loader = loader.result.results[0].node.compiled_code.strip()
     with open(output, "w") as file:
-        json.dump(nodes, file, default=str)
+        json.dump({"nodes": nodes, "seed_loader": seed_loader}, file, default=str)
     return 0
 
 

@@ -30,9 +30,9 @@ CONNECTION = {
 }
 
 
-def _compile(base: Path, selector: str) -> dict[str, dict]:
-    """Compiled SQL and config by unique id (seeds have no SQL and are left out), and under
-    "seed_loader" the macro `dbt seed` loads rows with."""
+def _compile(base: Path, selector: str) -> dict:
+    """Compiled SQL and config by unique id under "nodes" (seeds have no SQL and are left out),
+    and under "seed_loader" the macro `dbt seed` loads rows with."""
     if not DATABRICKS_PYTHON.exists():
         pytest.fail(f"No Databricks environment at {DATABRICKS_PYTHON}: run `make install-test`, or set "
                     "PQL_DATABRICKS_PYTHON to a Python with dbt-databricks 1.11")
@@ -49,26 +49,24 @@ def _compile(base: Path, selector: str) -> dict[str, dict]:
 
 
 @pytest.fixture(scope="module")
-def compiled_and_loader(tmp_path_factory) -> tuple[dict[str, dict], str]:
-    nodes = _compile(tmp_path_factory.mktemp("databricks"), "everything")
-    return nodes, nodes.pop("seed_loader")
+def compiled_project(tmp_path_factory) -> dict:
+    return _compile(tmp_path_factory.mktemp("databricks"), "everything")
 
 
 @pytest.fixture(scope="module")
-def compiled(compiled_and_loader) -> dict[str, dict]:
-    return compiled_and_loader[0]
+def compiled(compiled_project) -> dict[str, dict]:
+    return compiled_project["nodes"]
 
 
-def test_seeds_load_with_dbt_databricks_own_loader_not_the_spark_one(compiled_and_loader):
+def test_seeds_load_with_dbt_databricks_own_loader_not_the_spark_one(compiled_project):
     """The project's spark__load_csv_rows would shadow dbt-databricks' (dispatch searches the
     project first); its databricks__load_csv_rows hands the rows back to dbt-databricks."""
-    assert compiled_and_loader[1] == (
+    assert compiled_project["seed_loader"] == (
         "macro.pql_scoring.databricks__load_csv_rows calls macro.dbt_databricks.databricks__load_csv_rows")
 
 
 def test_the_intraday_job_compiles_and_parses_as_databricks(tmp_path: Path):
-    compiled = _compile(tmp_path, "intraday")
-    compiled.pop("seed_loader")
+    compiled = _compile(tmp_path, "intraday")["nodes"]
     assert "changed_lately" in compiled["model.pql_scoring.int_scored_accounts"]["sql"]
     assert compiled["model.pql_scoring.pql_alerts"]["config"]["incremental_strategy"] == "merge"
     failures, unknown_functions = unparsable_and_unknown(
