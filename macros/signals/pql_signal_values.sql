@@ -4,8 +4,8 @@
     the tuning fit (int_cohort_signal_values: every signal on the calibration cohort
     dates). Each macro writes CTEs over the CTE names it is given, so the models keep
     their refs and the lineage graph stays whole.
-    Members: pql_signal_kind, pql_signal_activity_ctes, pql_event_signal_values_ctes,
-    pql_attribute_signal_values_ctes.
+    Members: pql_signal_kind, pql_signal_attributes, pql_signal_activity_ctes,
+    pql_event_signal_values_ctes, pql_attribute_signal_values_ctes.
 #}
 
 {% macro pql_signal_kind(measure) -%}
@@ -17,6 +17,15 @@
         ) then 'event'
         when {{ measure }} in ('attribute', 'attribute_in_list') then 'attribute'
     end
+{%- endmacro %}
+
+
+{% macro pql_signal_attributes(measure) -%}
+    {#- The attribute names an account measure can read, each a column of account_attributes below. -#}
+    {{ return({
+        'attribute': ['employee_count', 'is_icp_match', 'user_count', 'economic_buyer_count'],
+        'attribute_in_list': ['industry', 'country', 'domain'],
+    }[measure]) }}
 {%- endmacro %}
 
 
@@ -260,45 +269,55 @@ account_users as (
 
 ),
 
-attribute_measured as (
+account_attributes as (
 
+    -- One column per name in pql_signal_attributes: numbers, and lower-cased text for lists.
     select
         {{ accounts }}.score_date,
         {{ accounts }}.account_id,
-        {{ attribute_signals }}.signal_name,
+        {{ accounts }}.employee_count,
         case
-            when {{ attribute_signals }}.measure = 'attribute_in_list'
-                then case when listed_values.list_value is null then 0 else 1 end
-            when {{ attribute_signals }}.attribute_name = 'employee_count'
-                then {{ accounts }}.employee_count
-            when {{ attribute_signals }}.attribute_name = 'is_icp_match'
-                then
-                    case
-                        when {{ accounts }}.is_icp_match then 1
-                        when not {{ accounts }}.is_icp_match then 0
-                    end
-            when {{ attribute_signals }}.attribute_name = 'user_count'
-                then coalesce(account_users.user_count, 0)
-            when {{ attribute_signals }}.attribute_name = 'economic_buyer_count'
-                then coalesce(account_users.economic_buyer_count, 0)
-        end as signal_value
+            when {{ accounts }}.is_icp_match then 1
+            when not {{ accounts }}.is_icp_match then 0
+        end as is_icp_match,
+        coalesce(account_users.user_count, 0) as user_count,
+        coalesce(account_users.economic_buyer_count, 0) as economic_buyer_count,
+        lower({{ accounts }}.industry) as industry,
+        lower({{ accounts }}.country) as country,
+        lower({{ accounts }}.domain) as domain
     from {{ accounts }}
-    cross join {{ attribute_signals }}
     left join account_users
         on
             {{ accounts }}.score_date = account_users.score_date
             and {{ accounts }}.account_id = account_users.account_id
+
+),
+
+attribute_measured as (
+
+    select
+        account_attributes.score_date,
+        account_attributes.account_id,
+        {{ attribute_signals }}.signal_name,
+        case
+            when {{ attribute_signals }}.measure = 'attribute_in_list'
+                then case when listed_values.list_value is null then 0 else 1 end
+            {%- for attribute in pql_signal_attributes('attribute') %}
+            when {{ attribute_signals }}.attribute_name = '{{ attribute }}'
+                then account_attributes.{{ attribute }}
+            {%- endfor %}
+        end as signal_value
+    from account_attributes
+    cross join {{ attribute_signals }}
     left join listed_values
         on
             {{ attribute_signals }}.measure = 'attribute_in_list'
             and {{ attribute_signals }}.value_list = listed_values.list_name
-            and listed_values.list_value = lower(
-                case {{ attribute_signals }}.attribute_name
-                    when 'industry' then {{ accounts }}.industry
-                    when 'country' then {{ accounts }}.country
-                    when 'domain' then {{ accounts }}.domain
-                end
-            )
+            and listed_values.list_value = case {{ attribute_signals }}.attribute_name
+                {%- for attribute in pql_signal_attributes('attribute_in_list') %}
+                when '{{ attribute }}' then account_attributes.{{ attribute }}
+                {%- endfor %}
+            end
 
 ),
 

@@ -136,12 +136,18 @@ problems as (
         (
             measure = 'attribute'
             and coalesce(attribute_name, '') not in (
-                'employee_count', 'is_icp_match', 'user_count', 'economic_buyer_count'
+                {%- for attribute in pql_signal_attributes('attribute') %}
+                '{{ attribute }}'{{ ',' if not loop.last }}
+                {%- endfor %}
             )
         )
         or (
             measure = 'attribute_in_list'
-            and coalesce(attribute_name, '') not in ('industry', 'country', 'domain')
+            and coalesce(attribute_name, '') not in (
+                {%- for attribute in pql_signal_attributes('attribute_in_list') %}
+                '{{ attribute }}'{{ ',' if not loop.last }}
+                {%- endfor %}
+            )
         )
 
     union all
