@@ -9,7 +9,7 @@
 {% macro pql_segment_spec_events(tracks, identifies, groups) %}
     {#-
         Track calls as raw events. The user is `user_id`, else the user its
-        `anonymous_id` was last identified as; the account is `context_group_id`, else the
+        `anonymous_id` was identified as (when only one); the account is `context_group_id`, else the
         user's latest group call. Copies share their `id` (the message id).
     -#}
 with
@@ -26,9 +26,8 @@ tracks as (
 
 identified as (
 
-    {{ pql_latest_per_key(
-        identifies, pql_source_column('identifies', 'anonymous_id'), pql_source_column('identifies', 'user_id'),
-        pql_source_column('identifies', 'timestamp')
+    {{ pql_identity_per_key(
+        identifies, pql_source_column('identifies', 'anonymous_id'), pql_source_column('identifies', 'user_id')
     ) }}
 
 ),
@@ -46,7 +45,7 @@ final as (
 
     select
         tracks.id as event_id,
-        coalesce(cast(tracks.user_id as {{ dbt.type_string() }}), identified.latest_id) as user_id,
+        coalesce(cast(tracks.user_id as {{ dbt.type_string() }}), identified.user_id) as user_id,
         coalesce(
             nullif(trim(cast(tracks.context_group_id as {{ dbt.type_string() }})), ''), latest_groups.latest_id
         ) as account_id,
@@ -61,7 +60,7 @@ final as (
             tracks.user_id is null
             and cast(tracks.anonymous_id as {{ dbt.type_string() }}) = identified.key_id
     left join latest_groups
-        on coalesce(cast(tracks.user_id as {{ dbt.type_string() }}), identified.latest_id) = latest_groups.key_id
+        on coalesce(cast(tracks.user_id as {{ dbt.type_string() }}), identified.user_id) = latest_groups.key_id
 
 )
 
@@ -117,8 +116,8 @@ select * from final
 
 {% macro pql_segment_spec_accounts(groups) %}
     {#-
-        Groups as raw accounts: the traits of each group's latest group call that carries
-        any. The domain is the host of the `website` trait.
+        Groups as raw accounts: each trait's newest value of the group calls that set
+        it. The domain is the host of the `website` trait.
     -#}
 with
 
@@ -130,29 +129,25 @@ group_calls as (
 
 ),
 
-with_traits as (
+traits_set as (
 
     select
         *,
-        row_number() over (partition by group_id order by timestamp desc) as newest_first
+        group_id as account_id,
+        timestamp as seen_at
     from group_calls
-    where
-        group_id is not null
-        and coalesce(
-            {%- for trait in pql_group_trait_names() %}
-                cast({{ trait }} as {{ dbt.type_string() }}){{ ',' if not loop.last }}
-            {%- endfor %}
-        ) is not null
 
 ),
+
+{{ pql_latest_traits_ctes('traits_set') }},
 
 final as (
 
     select
-        group_id as account_id,
-        {{ pql_account_columns_from_traits() }}
-    from with_traits
-    where newest_first = 1
+        account_id,
+        {{ pql_account_columns_from_traits() }},
+        last_called_at
+    from latest_traits
 
 )
 

@@ -1,14 +1,30 @@
 {#
     Tracker rows reshaped: the latest value per key, and accounts from group traits.
-    Members: pql_latest_per_key, pql_group_trait_names, pql_account_columns_from_traits,
-    pql_host_of.
+    Members: pql_identity_per_key, pql_latest_per_key, pql_group_trait_names,
+    pql_latest_traits_ctes, pql_account_columns_from_traits, pql_host_of.
 #}
+
+{% macro pql_identity_per_key(rows, key, user) %}
+    {#-
+        For each anonymous key (a device, a browser, an anonymous id), the one user the
+        rows holding both name for it: columns key_id and user_id. A key named as several
+        users (a shared device, a server minting one id for many) is left out, so their
+        people are not merged into one.
+    -#}
+    select
+        cast({{ key }} as {{ dbt.type_string() }}) as key_id,
+        min(cast({{ user }} as {{ dbt.type_string() }})) as user_id
+    from {{ rows }}
+    where {{ key }} is not null and {{ user }} is not null
+    group by 1
+    having count(distinct cast({{ user }} as {{ dbt.type_string() }})) = 1
+{% endmacro %}
+
 
 {% macro pql_latest_per_key(rows, key, value, seen_at) %}
     {#-
-        For each key, its value in the newest of the rows holding both: the user each
-        anonymous id (a device, a browser) was last seen as, the group each user last
-        joined. Columns key_id and latest_id, one row per key. `rows` is a CTE or
+        For each key, its value in the newest of the rows holding both: the group each
+        user last joined. Columns key_id and latest_id, one row per key. `rows` is a CTE or
         relation, the others its columns.
     -#}
     select
@@ -33,6 +49,61 @@
     {#- The group traits an account's columns come from, under the names var pql_groups_columns maps. -#}
     {{ return(['website', 'employees', 'industry', 'country', 'icp_match', 'created_at']) }}
 {% endmacro %}
+
+
+{% macro pql_latest_traits_ctes(group_calls) -%}
+    {#-
+        CTEs ending in `latest_traits`: one row per account_id of `group_calls` (columns
+        account_id, seen_at and the traits) that set any trait, each trait its newest
+        value of the calls that set it, as the trackers merge them: a call that sets one
+        trait leaves the others as they were. last_called_at is its newest call of all:
+        how fresh the account is, where a sign-up trait months old says nothing.
+    -#}
+ranked_traits as (
+
+    select
+        *,
+        {%- for trait in pql_group_trait_names() %}
+        row_number() over (
+            partition by account_id, case when {{ trait }} is null then 0 else 1 end
+            order by seen_at desc
+        ) as {{ trait }}_newest_first{{ ',' if not loop.last }}
+        {%- endfor %}
+    from {{ group_calls }}
+    where account_id is not null
+
+),
+
+latest_traits as (
+
+    select
+        accounts_with_traits.account_id,
+        accounts_with_traits.last_called_at,
+        {%- for trait in pql_group_trait_names() %}
+        newest_{{ trait }}.{{ trait }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    from (
+        select
+            account_id,
+            max(seen_at) as last_called_at
+        from ranked_traits
+        group by account_id
+        having max(case when coalesce(
+            {%- for trait in pql_group_trait_names() %}
+            cast({{ trait }} as {{ dbt.type_string() }}){{ ',' if not loop.last }}
+            {%- endfor %}
+        ) is not null then 1 else 0 end) = 1
+    ) as accounts_with_traits
+    {%- for trait in pql_group_trait_names() %}
+    left join ranked_traits as newest_{{ trait }}
+        on
+            accounts_with_traits.account_id = newest_{{ trait }}.account_id
+            and newest_{{ trait }}.{{ trait }} is not null
+            and newest_{{ trait }}.{{ trait }}_newest_first = 1
+    {%- endfor %}
+
+)
+{%- endmacro %}
 
 
 {% macro pql_account_columns_from_traits() %}

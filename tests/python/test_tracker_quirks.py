@@ -75,7 +75,16 @@ AMPLITUDE_TABLES = [
         -- A group given as one name rather than a list.
         ('am_one_name', 'page_viewed', '2026-03-25 12:00:00', 'u_two', 'dev_2', 1774000000000,
             '{"company": "acc_second"}', '{}'),
-        ('am_identify', '$identify', '2026-03-25 12:30:00', 'u_two', 'dev_2', -1, '{}', '{}')""",
+        ('am_identify', '$identify', '2026-03-25 12:30:00', 'u_two', 'dev_2', -1, '{}', '{}'),
+        -- An ad-metrics integration's event: no user, a device per campaign, keys with dots.
+        ('am_ad_metrics', 'Daily Ad Metrics', '2026-03-25 07:00:00', null, 'campaign-7', -1, '{}',
+            '{"ad_metrics.cost": 12.5, "ad_metrics.clicks": 3}'),
+        -- A device shared by two users: its anonymous event is neither's.
+        ('am_shared_one', 'page_viewed', '2026-03-25 08:00:00', 'u_one', 'dev_shared', -1, '{}', '{}'),
+        ('am_shared_two', 'page_viewed', '2026-03-25 08:10:00', 'u_two', 'dev_shared', -1,
+            '{"company": ["acc_second"]}', '{}'),
+        ('am_shared_anonymous', 'page_viewed', '2026-03-25 08:20:00', null, 'dev_shared', -1,
+            '{"company": ["acc_first"]}', '{}')""",
 ]
 
 POSTHOG_TABLES = [
@@ -93,7 +102,60 @@ POSTHOG_TABLES = [
               "created_at": "2026-03-01 09:00:00"}}'),
         ('ph_group_second', '$groupidentify', '2026-03-05 09:00:00', 'u_two',
             '{"$group_type": "company", "$group_key": "acc_second", "$group_set": {"website": "second.io",
-              "employees": 40}}')""",
+              "employees": 40}}'),
+        -- A later call sets one trait: the others stay as the first call set them.
+        ('ph_group_first_grew', '$groupidentify', '2026-03-20 09:00:00', 'u_one',
+            '{"$group_type": "company", "$group_key": "acc_first", "$group_set": {"employees": 150}}'),
+        -- Groups of several types: the account is the one of type pql_group_type.
+        ('ph_group_types', 'page_viewed', '2026-03-25 13:00:00', 'u_two',
+            '{"$groups": {"instance": "https://app.example", "company": "acc_second", "project": "1"}}'),
+        -- Delivered twice, byte for byte.
+        ('ph_twice', 'page_viewed', '2026-03-25 14:00:00', 'u_one', '{"$groups": {"company": "acc_first"}}'),
+        ('ph_twice', 'page_viewed', '2026-03-25 14:00:00', 'u_one', '{"$groups": {"company": "acc_first"}}')""",
+]
+
+RUDDERSTACK_TABLES = [
+    # As RudderStack's loader lands them in Snowflake: upper-case columns, and the time the
+    # event happened in a custom column (no `timestamp`), with its zone offset.
+    """create table raw.tracks ("ID" varchar, "ANONYMOUS_ID" varchar, "USER_ID" varchar, "EVENT" varchar,
+        "EVENT_TIMESTAMP" timestamptz, "CONTEXT_GROUP_ID" varchar, "CONTEXT_SESSION_ID" varchar)""",
+    """insert into raw.tracks values
+        ('r_offset', 'anon_a', 'u_one', 'pricing_page_viewed', '2026-03-25 03:00:00-07:00', 'acc_first', 'ses_1'),
+        -- An anonymous id identified as two people (a server minting one id for many).
+        ('r_shared', 'anon_shared', null, 'page_viewed', '2026-03-25 12:00:00+00', 'acc_second', null),
+        -- One identified as one person, twice.
+        ('r_one_user', 'anon_b', null, 'page_viewed', '2026-03-25 13:00:00+00', null, null)""",
+    """create table raw.identifies ("ANONYMOUS_ID" varchar, "USER_ID" varchar, "EVENT_TIMESTAMP" timestamptz)""",
+    """insert into raw.identifies values
+        ('anon_shared', 'u_one', '2026-03-20 09:00:00+00'), ('anon_shared', 'u_two', '2026-03-21 09:00:00+00'),
+        ('anon_b', 'u_two', '2026-03-20 09:00:00+00'), ('anon_b', 'u_two', '2026-03-22 09:00:00+00'),
+        -- An identify without a user id (an email collected): it ties nothing.
+        ('anon_c', null, '2026-03-22 09:00:00+00')""",
+    """create table raw.users ("ID" varchar, "EMAIL" varchar, "TITLE" varchar, "CREATED_AT" timestamptz)""",
+    """insert into raw.users values ('u_one', 'one@first.io', 'CEO', '2026-03-01 09:00:00+00'),
+        ('u_two', 'two@first.io', 'Engineer', '2026-03-01 09:00:00+00')""",
+    """create table raw.groups ("USER_ID" varchar, "GROUP_ID" varchar, "EVENT_TIMESTAMP" timestamptz,
+        "WEBSITE" varchar, "EMPLOYEES" integer, "INDUSTRY" varchar, "COUNTRY" varchar, "ICP_MATCH" boolean,
+        "CREATED_AT" timestamptz)""",
+    """insert into raw.groups values
+        ('u_one', 'acc_first', '2026-03-01 09:00:00+00', 'first.io', 120, 'SaaS', 'US', true, '2026-03-01 09:00:00+00'),
+        ('u_two', 'acc_second', '2026-03-10 09:00:00+00', 'second.io', 40, 'Retail', 'GB', false,
+            '2026-03-05 09:00:00+00')""",
+]
+_EVENT_TIMESTAMP = {"timestamp": "event_timestamp"}
+
+MIXPANEL_TABLES = [
+    """create table raw.mp_master_event (insert_id varchar, event_name varchar, time timestamp,
+        distinct_id varchar, properties json)""",
+    """insert into raw.mp_master_event values
+        -- Mixpanel keeps an event per (event name, distinct_id, time, insert_id), and clients
+        -- reuse an insert_id: the same one on a later event, and on another event at the same time.
+        ('mp_reused', 'pricing_page_viewed', '2026-03-25 10:00:00', 'u_one', '{"account_id": "acc_first"}'),
+        ('mp_reused', 'pricing_page_viewed', '2026-03-26 10:00:00', 'u_one', '{"account_id": "acc_first"}'),
+        ('mp_reused', 'page_viewed', '2026-03-26 10:00:00', 'u_one', '{"account_id": "acc_first"}'),
+        -- A copy Mixpanel would drop: all four the same.
+        ('mp_copied', 'page_viewed', '2026-03-26 11:00:00', 'u_two', '{"account_id": "acc_second"}'),
+        ('mp_copied', 'page_viewed', '2026-03-26 11:00:00', 'u_two', '{"account_id": "acc_second"}')""",
 ]
 
 # The native tables each tracker's tables replace, its own, and the vars it runs with.
@@ -102,6 +164,10 @@ WORLDS = {
     "snowplow": (["events"], SNOWPLOW_TABLES, {}),
     "amplitude": (["events"], AMPLITUDE_TABLES, {}),
     "posthog": (["events", "accounts"], POSTHOG_TABLES, {}),
+    "mixpanel": (["events"], MIXPANEL_TABLES, {}),
+    "rudderstack": (["events", "users", "accounts"], RUDDERSTACK_TABLES, {
+        "pql_tracks_columns": _EVENT_TIMESTAMP, "pql_identifies_columns": _EVENT_TIMESTAMP,
+        "pql_groups_columns": _EVENT_TIMESTAMP}),
 }
 
 
@@ -145,6 +211,9 @@ def test_segment_ties_anonymous_events_and_takes_the_latest_group(tmp_path_facto
     # A group call without traits does not wipe the traits an earlier one set.
     assert project.query("select domain, employee_count, is_icp_match from analytics.int_accounts "
                          "where account_id = 'acc_first'") == [("first.io", 120, True)]
+    # Fresh as the newest group call (03-10), not the newest sign-up trait (03-05).
+    assert project.query("select cast(loaded_through as varchar) from analytics.int_input_freshness "
+                         "where source_table = 'accounts'") == [("2026-03-10 09:00:00",)]
     assert _rejected(project) == set()
     # Without the session column mapped to null, the run stops first, saying how to fix it.
     result = project.dbt("run", "--select", "stg_raw__events",
@@ -152,6 +221,17 @@ def test_segment_ties_anonymous_events_and_takes_the_latest_group(tmp_path_facto
     assert not result.success
     assert "has no column context_session_id" in str(result.exception)
     assert "(or to null when your tables do not have it)" in str(result.exception)
+
+
+def test_rudderstack_reads_upper_case_columns_and_stitches_no_anonymous_id_shared_by_people(tmp_path_factory):
+    project = _build(tmp_path_factory, "rudderstack")
+    events = _events(project)
+    # The custom time column, its offset read: 03:00 at -07:00 is 10:00 UTC.
+    assert events["r_offset"] == ("u_one", "acc_first", "2026-03-25 10:00:00", "ses_1")
+    # Identified as two people: the event is nobody's (it keeps the account it names).
+    assert events["r_shared"][:2] == (None, "acc_second")
+    assert events["r_one_user"][:2] == ("u_two", "acc_second")
+    assert _rejected(project) == set()
 
 
 def test_snowplow_keeps_an_event_collected_twice_once_at_its_first_collection(tmp_path_factory):
@@ -170,16 +250,39 @@ def test_amplitude_event_without_a_group_is_its_users_when_the_user_has_one_acco
     assert events["am_no_group"] == ("u_one", "acc_first", "2026-03-25 10:00:00", None)  # -1: no session
     assert events["am_one_name"][1] == "acc_second"
     assert "am_identify" not in events
-    assert _rejected(project) == {("events", "am_two_accounts", "no_account")}
+    assert events["am_shared_anonymous"][:2] == (None, "acc_first")
+    # Nobody's and in no group: rejected, not lost.
+    assert _rejected(project) == {
+        ("events", "am_two_accounts", "no_account"), ("events", "am_ad_metrics", "no_account")}
 
 
-def test_posthog_event_without_groups_is_its_users_and_groupidentify_gives_the_traits(tmp_path_factory):
+def test_posthog_event_without_groups_is_its_users_and_groupidentify_calls_merge_their_traits(tmp_path_factory):
     project = _build(tmp_path_factory, "posthog")
     events = _events(project)
     assert events["ph_no_groups"] == ("u_one", "acc_first", "2026-03-25 10:00:00", "ses_1")
     assert events["ph_anonymous"][:2] == ("u_one", "acc_first")
-    assert not {"ph_identify", "ph_group_first", "ph_group_second"} & set(events)
+    assert events["ph_group_types"][:2] == ("u_two", "acc_second")
+    assert project.query("select count(*) from analytics.int_events where event_id = 'ph_twice'") == [(1,)]
+    assert not {"ph_identify", "ph_group_first", "ph_group_second", "ph_group_first_grew"} & set(events)
     assert sorted(project.query(
         "select account_id, domain, employee_count, industry, is_icp_match from analytics.int_accounts")) == [
-        ("acc_first", "first.io", 120, "SaaS", True), ("acc_second", "second.io", 40, None, None)]
+        ("acc_first", "first.io", 150, "SaaS", True), ("acc_second", "second.io", 40, None, None)]
+    # The accounts are as fresh as their newest group call, not their newest sign-up (03-01).
+    assert project.query("select cast(loaded_through as varchar) from analytics.int_input_freshness "
+                         "where source_table = 'accounts'") == [("2026-03-20 09:00:00",)]
+    assert _rejected(project) == set()
+
+
+def test_mixpanel_keeps_the_events_mixpanel_keeps_and_one_of_each_copy(tmp_path_factory):
+    project = _build(tmp_path_factory, "mixpanel")
+    assert sorted(project.query(
+        "select event_name, cast(event_at as varchar), user_id, account_id from analytics.int_events")) == [
+        ("page_viewed", "2026-03-26 10:00:00", "u_one", "acc_first"),
+        ("page_viewed", "2026-03-26 11:00:00", "u_two", "acc_second"),
+        ("pricing_page_viewed", "2026-03-25 10:00:00", "u_one", "acc_first"),
+        ("pricing_page_viewed", "2026-03-26 10:00:00", "u_one", "acc_first"),
+    ]
+    # The copy is found by Mixpanel's key: insert id, event name and distinct_id (with its time).
+    assert project.query("select event_id, count(*) from analytics.int_event_copies group by 1") == [
+        ("mp_copied|page_viewed|u_two", 2)]
     assert _rejected(project) == set()

@@ -34,7 +34,8 @@ BAD_EVENTS = [
     ("bad_no_name", "u_hot_1", "acc_hot", None, "2026-03-20 09:00:00", "{}"),
     ("bad_old_clock", "u_hot_1", "acc_hot", "pricing_page_viewed", "1970-01-01 00:00:00", "{}"),
     ("bad_ghost", "u_ghost", "acc_ghost", "workspace_created", "2026-03-20 09:00:00", "{}"),
-    # e30's id and time again with another name: a conflicting copy.
+    # e30's id and time again with another name: a conflicting copy (two events to Mixpanel,
+    # whose key holds the name).
     ("e30", "u_pql", "acc_pql", "zz_workspace_renamed", "2026-03-10 08:00:00", "{}"),
 ]
 # Arrive after day one's run, dated inside day two's lookback; each delivered twice.
@@ -71,7 +72,10 @@ def _load(project: DbtProject, native_world: Path, shape: str) -> None:
 
 def _results(project: DbtProject) -> dict[str, list[tuple]]:
     return {
-        "pql_scores": project.query("select * exclude (scored_at) from analytics.pql_scores order by all"),
+        # Accounts from group calls are as fresh as their newest call, not their newest sign-up
+        # (test_tracker_quirks): the one column where a tracker's world rightly differs.
+        "pql_scores": project.query(
+            "select * exclude (scored_at, accounts_loaded_through) from analytics.pql_scores order by all"),
         "pql_shadow_comparison": project.query("select * from analytics.pql_shadow_comparison order by all"),
         "rejected rows": project.query("select source_table, reason, outcome, count(*) "
                                        "from analytics.pql_rejected_rows group by all order by all"),
@@ -110,4 +114,7 @@ def test_a_trackers_tables_score_as_the_native_ones(shape, native_worlds, native
     tracker_results = _run_both_days(new_project(tmp_path, shape), native_worlds, shape)
     for day, (native_day, tracker_day) in enumerate(zip(native_results, tracker_results, strict=True), start=1):
         for name, native_rows in native_day.items():
-            assert tracker_day[name] == native_rows, f"{shape}, day {day}: {name} differs"
+            expected = native_rows
+            if shape == "mixpanel" and name == "rejected rows":
+                expected = [row for row in native_rows if row[1] != "conflicting_duplicate_id"]
+            assert tracker_day[name] == expected, f"{shape}, day {day}: {name} differs"

@@ -16,7 +16,7 @@ events as (
 
 accounts as (
 
-    select created_at as loaded_at
+    select last_seen_at as loaded_at
     from {{ ref('stg_raw__accounts') }}
 
 ),

@@ -21,7 +21,9 @@ source as (
         select
             {{- pql_source_columns('accounts', [
                 'account_id', 'domain', 'employee_count', 'industry', 'country', 'icp_match', 'created_at'
-            ]) }}
+            ]) }},
+            -- A CRM's rows say nothing newer than their sign-up; a tracker's group calls do.
+            cast(null as {{ dbt.type_timestamp() }}) as last_called_at
         from {{ source('raw', 'accounts') }}
     {% endif %}
 
@@ -39,6 +41,7 @@ renamed as (
         trim(cast(country as {{ dbt.type_string() }})) as country,
         {{ pql_boolean_from_text('icp_match') }} as is_icp_match,
         {{ pql_safe_cast('created_at', dbt.type_timestamp()) }} as created_at,
+        cast(last_called_at as {{ dbt.type_timestamp() }}) as last_called_at,
         -- As delivered, to tell a value that did not read from one that was never there.
         cast(employee_count as {{ dbt.type_string() }}) as delivered_employee_count,
         cast(icp_match as {{ dbt.type_string() }}) as delivered_icp_match,
@@ -61,6 +64,9 @@ final as (
         country,
         is_icp_match,
         created_at,
+        -- When the account was last heard of, for its freshness: a tracker's newest group
+        -- call, else the sign-up.
+        coalesce(last_called_at, created_at) as last_seen_at,
         case
             when account_id is null or trim(account_id) = '' then 'no_account_id'
         end as row_problem,

@@ -1,6 +1,6 @@
 -- Amplitude's exported events as raw events, its identity events ($identify,
 -- $groupidentify) left out: they change properties, nobody did anything. Copies share
--- their uuid. The user is user_id, else the user the device was last seen as; the
+-- their uuid. The user is user_id, else the one user the device was seen as; the
 -- account is the event's group of type var pql_group_type (else the user's); a
 -- session_id of -1 means none.
 {{ config(enabled=pql_event_source() == 'amplitude') }}
@@ -19,7 +19,7 @@ events as (
 
 devices as (
 
-    {{ pql_latest_per_key('events', 'device_id', 'user_id', 'event_time') }}
+    {{ pql_identity_per_key('events', 'device_id', 'user_id') }}
 
 ),
 
@@ -27,7 +27,7 @@ final as (
 
     select
         events.uuid as event_id,
-        coalesce(cast(events.user_id as {{ dbt.type_string() }}), devices.latest_id) as user_id,
+        coalesce(cast(events.user_id as {{ dbt.type_string() }}), devices.user_id) as user_id,
         -- A group is a list of names, or one name.
         coalesce(
             {{ pql_json_text('events.groups', [pql_group_type(), 0]) }},

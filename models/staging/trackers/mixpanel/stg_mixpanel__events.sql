@@ -1,6 +1,8 @@
 -- Mixpanel's exported events as raw events, its identity events ($identify,
--- $create_alias, $merge) left out. Copies share their insert_id. The user is the
--- $user_id property, else the user the device ($device_id) was last seen as, else
+-- $create_alias, $merge) left out. The event id is Mixpanel's own de-duplication key
+-- (insert_id, event name, distinct_id; the time is compared beside it downstream):
+-- clients reuse an insert_id on other events, which Mixpanel keeps. The user is the
+-- $user_id property, else the one user the device ($device_id) was seen as, else
 -- distinct_id; the account is the property var pql_mixpanel_account_property names
 -- (else the user's), the session the one var pql_mixpanel_session_property names.
 {{ config(enabled=pql_event_source() == 'mixpanel') }}
@@ -29,16 +31,20 @@ identified as (
 
 devices as (
 
-    {{ pql_latest_per_key('identified', 'device_id', 'property_user_id', 'time') }}
+    {{ pql_identity_per_key('identified', 'device_id', 'property_user_id') }}
 
 ),
 
 final as (
 
     select
-        identified.insert_id as event_id,
+        case when identified.insert_id is not null then {{ dbt.concat([
+            'cast(identified.insert_id as ' ~ dbt.type_string() ~ ')', "'|'",
+            "coalesce(cast(identified.event_name as " ~ dbt.type_string() ~ "), '')", "'|'",
+            "coalesce(cast(identified.distinct_id as " ~ dbt.type_string() ~ "), '')",
+        ]) }} end as event_id,
         coalesce(
-            identified.property_user_id, devices.latest_id, cast(identified.distinct_id as {{ dbt.type_string() }})
+            identified.property_user_id, devices.user_id, cast(identified.distinct_id as {{ dbt.type_string() }})
         ) as user_id,
         {{ pql_json_text('identified.properties', pql_mixpanel_account_property()) }} as account_id,
         identified.event_name,

@@ -1,5 +1,5 @@
--- PostHog's groups of type var pql_group_type as raw accounts: the traits ($group_set)
--- of each group's latest $groupidentify event. Trait keys named otherwise map with var
+-- PostHog's groups of type var pql_group_type as raw accounts: each trait's newest
+-- value of the group's $groupidentify events that set it ($group_set merges). Trait keys named otherwise map with var
 -- pql_groups_columns, as Segment's trait columns do.
 {{ config(enabled=pql_event_source() == 'posthog') }}
 with
@@ -24,10 +24,7 @@ group_identifies as (
                 {{ pql_json_text('properties', ['$group_set', trait_key]) }}
             {%- endif %} as {{ trait }},
         {%- endfor %}
-        row_number() over (
-            partition by {{ pql_json_text('properties', '$group_key') }}
-            order by timestamp desc
-        ) as newest_first
+        timestamp as seen_at
     from events
     where
         event = '$groupidentify'
@@ -35,13 +32,15 @@ group_identifies as (
 
 ),
 
+{{ pql_latest_traits_ctes('group_identifies') }},
+
 final as (
 
     select
         account_id,
-        {{ pql_account_columns_from_traits() }}
-    from group_identifies
-    where newest_first = 1 and account_id is not null
+        {{ pql_account_columns_from_traits() }},
+        last_called_at
+    from latest_traits
 
 )
 

@@ -28,7 +28,7 @@ identify_calls as (
 
 identified as (
 
-    {{ pql_latest_per_key('identify_calls', 'anonymous_distinct_id', 'distinct_id', 'timestamp') }}
+    {{ pql_identity_per_key('identify_calls', 'anonymous_distinct_id', 'distinct_id') }}
 
 ),
 
@@ -36,7 +36,7 @@ final as (
 
     select
         events.uuid as event_id,
-        coalesce(identified.latest_id, cast(events.distinct_id as {{ dbt.type_string() }})) as user_id,
+        coalesce(identified.user_id, cast(events.distinct_id as {{ dbt.type_string() }})) as user_id,
         {{ pql_json_text('events.properties', ['$groups', pql_group_type()]) }} as account_id,
         events.event as event_name,
         events.timestamp as event_time,

@@ -1,6 +1,6 @@
 -- Snowplow's atomic events as raw events. A structured event is named by its action
 -- (se_action), any other by event_name. The user is user_id, else the user the browser
--- (domain_userid) was last logged in as, else the browser; the session is
+-- (domain_userid) was logged in as (when only one), else the browser; the session is
 -- domain_sessionid; the account is a field of a context column when vars name one
 -- (pql_snowplow_account_context, pql_snowplow_account_field), else the user's.
 {{ config(enabled=pql_event_source() == 'snowplow') }}
@@ -40,7 +40,7 @@ first_collected as (
 
 logins as (
 
-    {{ pql_latest_per_key('events', 'domain_userid', 'user_id', 'collector_tstamp') }}
+    {{ pql_identity_per_key('events', 'domain_userid', 'user_id') }}
 
 ),
 
@@ -48,7 +48,7 @@ final as (
 
     select
         first_collected.event_id,
-        coalesce(first_collected.user_id, logins.latest_id, first_collected.domain_userid) as user_id,
+        coalesce(first_collected.user_id, logins.user_id, first_collected.domain_userid) as user_id,
         first_collected.account_id,
         coalesce(first_collected.se_action, first_collected.event_name) as event_name,
         first_collected.first_derived_tstamp as event_time,
