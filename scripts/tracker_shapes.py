@@ -81,22 +81,39 @@ def write_shape(con: duckdb.DuckDBPyConnection, schema: str, shape: str) -> None
     writers[shape](con, schema)
 
 
+# Native events that are page views in Segment's layout: a page call named so, or unnamed.
+_PAGE_VIEWS = {"pricing_page_viewed": "Pricing", "page_viewed": None}
+
+
 def _segment_spec(con: duckdb.DuckDBPyConnection, schema: str) -> None:
-    """tracks, identifies, users and groups (Segment's and RudderStack's layout)."""
-    con.execute(f"""
-        create or replace table {schema}.tracks as
-        select
+    """tracks, pages, identifies, users and groups (Segment's and RudderStack's layout)."""
+    page_names = " ".join(f"when '{event}' then " + (f"'{name}'" if name else "null")
+                          for event, name in _PAGE_VIEWS.items())
+    calls = """
             event_key as id,
             'anon_' || user_id as anonymous_id,
             case when not is_anonymous then user_id end as user_id,
-            lower(trim(event_name)) as event,
-            event_name as event_text,
             event_time as timestamp,
             event_time + interval 2 second as received_at,
             -- Half the calls name their group; the others take the user's latest group call.
             case when carries_account then account_id end as context_group_id,
-            json_extract_string(properties, '$.session_id') as context_session_id
+            json_extract_string(properties, '$.session_id') as context_session_id"""
+    con.execute(f"""
+        create or replace table {schema}.tracks as
+        select {calls}, lower(trim(event_name)) as event, event_name as event_text
         from prepared_events
+        where coalesce(lower(trim(event_name)), '') not in {tuple(_PAGE_VIEWS)}
+    """)
+    con.execute(f"""
+        create or replace table {schema}.pages as
+        with views as (
+            select *, case lower(trim(event_name)) {page_names} end as page_name from prepared_events
+            where lower(trim(event_name)) in {tuple(_PAGE_VIEWS)}
+        )
+        select {calls}, page_name as name, '/' || coalesce(lower(page_name), 'app') as path,
+            'https://app.example.com/' || coalesce(lower(page_name), 'app') as url,
+            coalesce(page_name, 'App') || ' | Example' as title
+        from views
     """)
     con.execute(f"""
         create or replace table {schema}.identifies as

@@ -58,8 +58,9 @@
             {%- if relation is none -%}
                 {%- do problems.append(
                     'raw ' ~ source.name ~ ': no table ' ~ source.database ~ '.' ~ source.schema ~ '.'
-                    ~ source.identifier ~ ' (vars pql_source_database, pql_source_schema, pql_'
-                    ~ source.name ~ '_identifier)'
+                    ~ source.identifier ~ ' (vars pql_' ~ source.name ~ '_database, pql_' ~ source.name
+                    ~ '_schema or the shared pql_source_database, pql_source_schema; pql_' ~ source.name
+                    ~ '_identifier)'
                 ) -%}
             {%- else -%}
                 {%- set present = adapter.get_columns_in_relation(relation) | map(attribute='name')

@@ -1,26 +1,51 @@
 {#
     Segment and RudderStack land the same tables (the Segment spec): `tracks`, one row
-    per track call; `identifies`, one per identify call; `users`, each user's latest
-    traits; `groups`, one per group call, its traits as columns. Their staging models
+    per track call; `pages` and `screens`, one per page or screen view; `identifies`,
+    one per identify call; `users`, each user's latest traits; `groups`, one per group
+    call, its traits as columns. Their staging models
     pass their own sources to these macros.
     Members: pql_segment_spec_events, pql_segment_spec_users, pql_segment_spec_accounts.
 #}
 
-{% macro pql_segment_spec_events(tracks, identifies, groups) %}
+{% macro pql_segment_spec_events(tracks, identifies, groups, pages=none, screens=none) %}
     {#-
-        Track calls as raw events. The user is `user_id`, else the user its
-        `anonymous_id` was identified as (when only one); the account is `context_group_id`, else the
-        user's latest group call. Copies share their `id` (the message id).
+        Track calls, and page and screen calls when given, as raw events. A page call is
+        "Viewed <name> Page" when the app names the page, else "Loaded a Page" (screens
+        alike), as Segment's destinations name them; its name, path, URL and title are
+        its properties. The user is `user_id`, else the one user its `anonymous_id` was
+        identified as; the account is `context_group_id`, else the user's latest group
+        call. Copies share their `id` (the message id).
     -#}
 with
 
-tracks as (
+calls as (
 
     select
         {{- pql_source_columns('tracks', [
             'id', 'anonymous_id', 'user_id', 'event', 'timestamp', 'context_group_id', 'context_session_id'
-        ]) }}
+        ]) }},
+        -- Properties land in a table per event, not here: nothing to compare copies on.
+        cast(null as {{ dbt.type_string() }}) as properties
     from {{ tracks }}
+    {%- for table_name, views, kind in [('pages', pages, 'Page'), ('screens', screens, 'Screen')] if views is not none %}
+
+    union all
+
+    select
+        {{- pql_source_columns(table_name, ['id', 'anonymous_id', 'user_id']) }},
+        case
+            when trim({{ pql_source_column(table_name, 'name') }}) != ''
+                then {{ dbt.concat(["'Viewed '", 'trim(' ~ pql_source_column(table_name, 'name') ~ ')', "' " ~ kind ~ "'"]) }}
+            else 'Loaded a {{ kind }}'
+        end as event,
+        {{- pql_source_columns(table_name, ['timestamp', 'context_group_id', 'context_session_id']) }},
+        {{ pql_json_object(
+            [('name', pql_source_column(table_name, 'name'))]
+            + ([('path', pql_source_column(table_name, 'path')), ('url', pql_source_column(table_name, 'url')),
+                ('title', pql_source_column(table_name, 'title'))] if table_name == 'pages' else [])
+        ) }} as properties
+    from {{ views }}
+    {%- endfor %}
 
 ),
 
@@ -44,23 +69,22 @@ latest_groups as (
 final as (
 
     select
-        tracks.id as event_id,
-        coalesce(cast(tracks.user_id as {{ dbt.type_string() }}), identified.user_id) as user_id,
+        calls.id as event_id,
+        coalesce(cast(calls.user_id as {{ dbt.type_string() }}), identified.user_id) as user_id,
         coalesce(
-            nullif(trim(cast(tracks.context_group_id as {{ dbt.type_string() }})), ''), latest_groups.latest_id
+            nullif(trim(cast(calls.context_group_id as {{ dbt.type_string() }})), ''), latest_groups.latest_id
         ) as account_id,
-        tracks.event as event_name,
-        tracks.timestamp as event_time,
-        cast(tracks.context_session_id as {{ dbt.type_string() }}) as session_id,
-        -- Properties land in a table per event, not here: nothing to compare copies on.
-        cast(null as {{ dbt.type_string() }}) as properties
-    from tracks
+        calls.event as event_name,
+        calls.timestamp as event_time,
+        cast(calls.context_session_id as {{ dbt.type_string() }}) as session_id,
+        calls.properties
+    from calls
     left join identified
         on
-            tracks.user_id is null
-            and cast(tracks.anonymous_id as {{ dbt.type_string() }}) = identified.key_id
+            calls.user_id is null
+            and cast(calls.anonymous_id as {{ dbt.type_string() }}) = identified.key_id
     left join latest_groups
-        on coalesce(cast(tracks.user_id as {{ dbt.type_string() }}), identified.user_id) = latest_groups.key_id
+        on coalesce(cast(calls.user_id as {{ dbt.type_string() }}), identified.user_id) = latest_groups.key_id
 
 )
 

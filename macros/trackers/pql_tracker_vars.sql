@@ -1,8 +1,9 @@
 {#
-    Where each tracker keeps the account and the session, each read from its var with
-    its default.
+    Where each tracker keeps the account and the session, and which of its optional
+    tables are read, each from its var with its default.
     Members: pql_snowplow_account_context, pql_snowplow_account_field, pql_group_type,
-    pql_mixpanel_account_property, pql_mixpanel_session_property.
+    pql_mixpanel_account_property, pql_mixpanel_session_property, pql_read_pages,
+    pql_read_screens.
 #}
 
 {% macro pql_snowplow_account_context() %}
@@ -41,4 +42,16 @@
         pql_mixpanel_session_property. Unset, sessions are runs with no 30-minute gap.
     -#}
     {{ return(pql_name_var('pql_mixpanel_session_property', none)) }}
+{% endmacro %}
+
+
+{% macro pql_read_pages() %}
+    {#- Whether Segment's or RudderStack's `pages` are read: var pql_read_pages, true by default (dbt_project.yml). -#}
+    {{ return(pql_boolean_var('pql_read_pages', true)) }}
+{% endmacro %}
+
+
+{% macro pql_read_screens() %}
+    {#- Whether Segment's or RudderStack's `screens` are read: var pql_read_screens, false by default (dbt_project.yml). -#}
+    {{ return(pql_boolean_var('pql_read_screens', false)) }}
 {% endmacro %}

@@ -50,9 +50,10 @@ def structure_problems(manifest: dict, relation_columns: dict[str, set[str]]) ->
         for parent in parents:
             if parent.startswith("source."):
                 source = manifest["sources"][parent]
-                # raw.<table> is read by stg_raw__<table>; a tracker's tables by its stg_<tracker>__ models.
-                own_model = f"stg_raw__{source['name']}" if source["source_name"] == "raw" \
-                    else f"stg_{source['source_name']}__*"
+                # raw_<table> is read by stg_raw__<table>; a tracker's tables (<tracker> or
+                # <tracker>_<table>) by its stg_<tracker>__ models.
+                group = source["source_name"].split("_")[0]
+                own_model = f"stg_raw__{source['name']}" if group == "raw" else f"stg_{group}__*"
                 if not fnmatch.fnmatchcase(name, own_model):
                     problems.append(f"{name}: reads source {source['source_name']}.{source['name']}, "
                                     f"which only {own_model} may read")
@@ -199,7 +200,7 @@ def test_a_breach_names_the_model_and_the_rule(manifest, relation_columns):
     by_name = {node["name"]: uid for uid, node in nodes.items() if node["resource_type"] == "model"}
     # Staging reads staging; scoring reads the raw table; an intermediate model reads a mart.
     nodes[by_name["stg_raw__users"]]["depends_on"]["nodes"].append(by_name["stg_raw__accounts"])
-    nodes[by_name["int_scored_accounts"]]["depends_on"]["nodes"].append("source.pql_scoring.raw.accounts")
+    nodes[by_name["int_scored_accounts"]]["depends_on"]["nodes"].append("source.pql_scoring.raw_accounts.accounts")
     nodes[by_name["int_tier_states"]]["depends_on"]["nodes"].append(by_name["pql_scores"])
     # A model reads a seed its stg_seeds__ view should hand it.
     nodes[by_name["int_account_scores"]]["depends_on"]["nodes"].append("seed.pql_scoring.pql_tiers")
@@ -216,7 +217,7 @@ def test_a_breach_names_the_model_and_the_rule(manifest, relation_columns):
 
     assert problems == sorted([
         "stg_raw__users: a staging model reads model stg_raw__accounts",
-        "int_scored_accounts: reads source raw.accounts, which only stg_raw__accounts may read",
+        "int_scored_accounts: reads source raw_accounts.accounts, which only stg_raw__accounts may read",
         "int_tier_states: an intermediate model reads mart pql_scores",
         "int_account_scores: reads seed pql_tiers, which only stg_seeds__tiers may read",
         "int_users_checked: a chain of 5 views (stg_raw__events -> int_events_account_checked -> int_events_checked "

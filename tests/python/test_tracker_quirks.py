@@ -33,6 +33,16 @@ SEGMENT_TABLES = [
         -- u_two, in two groups: an event naming its group, and one leaving it to the latest.
         ('s_names_first', 'anon_2', 'u_two', 'page_viewed', '2026-03-26 10:00:00', 'acc_first'),
         ('s_latest_group', 'anon_2', 'u_two', 'page_viewed', '2026-03-26 11:00:00', null)""",
+    """create table raw.pages (id varchar, anonymous_id varchar, user_id varchar, name varchar, path varchar,
+        url varchar, title varchar, timestamp timestamp, context_group_id varchar)""",
+    """insert into raw.pages values
+        -- A named page is "Viewed <name> Page"; an unnamed one "Loaded a Page".
+        ('s_pricing', 'anon_1', 'u_one', 'Pricing', '/pricing', 'https://app.first.io/pricing', 'Pricing',
+            '2026-03-25 11:00:00', 'acc_first'),
+        ('s_unnamed', 'anon_1', 'u_one', null, '/settings', 'https://app.first.io/settings', 'Settings',
+            '2026-03-25 11:05:00', 'acc_first'),
+        ('s_unnamed', 'anon_1', 'u_one', null, '/settings', 'https://app.first.io/settings', 'Settings',
+            '2026-03-25 11:05:00', 'acc_first')""",
     "create table raw.identifies (anonymous_id varchar, user_id varchar, timestamp timestamp)",
     "insert into raw.identifies values ('anon_9', 'u_one', '2026-03-28 09:00:00')",
     "create table raw.users (id varchar, email varchar, title varchar, created_at timestamp)",
@@ -125,6 +135,12 @@ RUDDERSTACK_TABLES = [
         ('r_shared', 'anon_shared', null, 'page_viewed', '2026-03-25 12:00:00+00', 'acc_second', null),
         -- One identified as one person, twice.
         ('r_one_user', 'anon_b', null, 'page_viewed', '2026-03-25 13:00:00+00', null, null)""",
+    # As its iOS source lands them: no name, path, URL or title; EVENT 'PAGE'; no user id, and
+    # visitors who never sign in.
+    """create table raw.pages ("ID" varchar, "ANONYMOUS_ID" varchar, "EVENT" varchar,
+        "EVENT_TIMESTAMP" timestamptz, "CONTEXT_SESSION_ID" varchar)""",
+    """insert into raw.pages values ('r_page', 'anon_b', 'PAGE', '2026-03-25 14:00:00+00', 'ses_2'),
+        ('r_page_visitor', 'anon_never_identified', 'PAGE', '2026-03-25 15:00:00+00', null)""",
     """create table raw.identifies ("ANONYMOUS_ID" varchar, "USER_ID" varchar, "EVENT_TIMESTAMP" timestamptz)""",
     """insert into raw.identifies values
         ('anon_shared', 'u_one', '2026-03-20 09:00:00+00'), ('anon_shared', 'u_two', '2026-03-21 09:00:00+00'),
@@ -143,6 +159,8 @@ RUDDERSTACK_TABLES = [
             '2026-03-05 09:00:00+00')""",
 ]
 _EVENT_TIMESTAMP = {"timestamp": "event_timestamp"}
+_PAGES_WITHOUT_PAGE_COLUMNS = _EVENT_TIMESTAMP | {
+    column: None for column in ("user_id", "name", "path", "url", "title", "context_group_id")}
 
 MIXPANEL_TABLES = [
     """create table raw.mp_master_event (insert_id varchar, event_name varchar, time timestamp,
@@ -160,31 +178,38 @@ MIXPANEL_TABLES = [
 
 # The native tables each tracker's tables replace, its own, and the vars it runs with.
 WORLDS = {
-    "segment": (["events", "users", "accounts"], SEGMENT_TABLES, {"pql_tracks_columns": {"context_session_id": None}}),
+    "segment": (["events", "users", "accounts"], SEGMENT_TABLES, {
+        "pql_tracks_columns": {"context_session_id": None}, "pql_pages_columns": {"context_session_id": None}}),
     "snowplow": (["events"], SNOWPLOW_TABLES, {}),
     "amplitude": (["events"], AMPLITUDE_TABLES, {}),
     "posthog": (["events", "accounts"], POSTHOG_TABLES, {}),
     "mixpanel": (["events"], MIXPANEL_TABLES, {}),
     "rudderstack": (["events", "users", "accounts"], RUDDERSTACK_TABLES, {
         "pql_tracks_columns": _EVENT_TIMESTAMP, "pql_identifies_columns": _EVENT_TIMESTAMP,
-        "pql_groups_columns": _EVENT_TIMESTAMP}),
+        "pql_groups_columns": _EVENT_TIMESTAMP, "pql_pages_columns": _PAGES_WITHOUT_PAGE_COLUMNS}),
 }
 
 
-def _build(tmp_path_factory, shape: str) -> DbtProject:
-    """The hand-made world in `shape`'s tables, built up to the quality models and rejected rows."""
+def _build(tmp_path_factory, shape: str, schemas: dict[str, str] | None = None, **more_vars) -> DbtProject:
+    """The hand-made world in `shape`'s tables, built up to the quality models and rejected rows;
+    `schemas` moves tables out of `raw` into schemas of their own."""
     replaced, statements, tracker_vars = WORLDS[shape]
     project = new_project(tmp_path_factory.mktemp(shape))
     with duckdb.connect(str(project.database)) as con:
         create_raw_tables(con)
         con.executemany("insert into raw.accounts values (?, ?, ?, ?, ?, ?, ?)", ACCOUNTS)
         con.executemany("insert into raw.users values (?, ?, ?, ?, ?)", USERS)
+        con.execute("insert into raw.deals values ('deal_1', 'acc_first', '2026-03-20 09:00:00', null, null, 1200)")
         for table in replaced:
             con.execute(f"drop table raw.{table}")
         for statement in statements:
             con.execute(statement)
-    project.build_models("--select", "+int_events +int_users +int_accounts +pql_rejected_rows",
-                         pql_event_source=shape, pql_score_date=SCORE_DATE, **tracker_vars)
+        for table, schema in (schemas or {}).items():
+            con.execute(f"create schema if not exists {schema}")
+            con.execute(f"create table {schema}.{table} as select * from raw.{table}")
+            con.execute(f"drop table raw.{table}")
+    project.build_models("--select", "+int_events +int_users +int_accounts +int_deals +pql_rejected_rows",
+                         pql_event_source=shape, pql_score_date=SCORE_DATE, **tracker_vars, **more_vars)
     return project
 
 
@@ -206,6 +231,15 @@ def test_segment_ties_anonymous_events_and_takes_the_latest_group(tmp_path_facto
     # u_two is in two groups: an event naming one is that group's, the others the latest joined.
     assert events["s_names_first"][1] == "acc_first"
     assert events["s_latest_group"][1] == "acc_second"
+    # Page calls are events named as Segment's destinations name them, the page in their
+    # properties; a copy counts once.
+    assert sorted(project.query(
+        "select event_id, event_name, properties_text, count(*) from analytics.int_events "
+        "where event_id in ('s_pricing', 's_unnamed') group by all")) == [
+        ("s_pricing", "viewed pricing page", '{"name":"Pricing","path":"/pricing",'
+         '"url":"https://app.first.io/pricing","title":"Pricing"}', 1),
+        ("s_unnamed", "loaded a page", '{"name":null,"path":"/settings",'
+         '"url":"https://app.first.io/settings","title":"Settings"}', 1)]
     assert sorted(project.query("select user_id, account_id from analytics.int_users")) == [
         ("u_one", "acc_first"), ("u_two", "acc_first"), ("u_two", "acc_second")]
     # A group call without traits does not wipe the traits an earlier one set.
@@ -231,7 +265,26 @@ def test_rudderstack_reads_upper_case_columns_and_stitches_no_anonymous_id_share
     # Identified as two people: the event is nobody's (it keeps the account it names).
     assert events["r_shared"][:2] == (None, "acc_second")
     assert events["r_one_user"][:2] == ("u_two", "acc_second")
-    assert _rejected(project) == set()
+    # A page without a name is "Loaded a Page"; a visitor never identified is in no account.
+    assert events["r_page"] == ("u_two", "acc_second", "2026-03-25 14:00:00", "ses_2")
+    assert project.query("select event_name from analytics.int_events where event_id = 'r_page'") == [
+        ("loaded a page",)]
+    assert _rejected(project) == {("events", "r_page_visitor", "no_account")}
+
+
+def test_each_table_is_read_from_its_own_schema_deals_from_the_crms(tmp_path_factory):
+    segment_tables = {table: "segment" for table in ("tracks", "pages", "identifies", "users", "groups")}
+    project = _build(tmp_path_factory, "segment", segment_tables | {"deals": "salesforce"},
+                     pql_source_schema="segment", pql_deals_schema="salesforce")
+    assert project.query("select table_schema from information_schema.tables where table_name = 'deals'") == [
+        ("salesforce",)]
+    assert project.query("select deal_id, account_id from analytics.int_deals") == [("deal_1", "acc_first")]
+    assert len(_events(project)) == 5
+    # Without the deals' own schema the run stops at once, naming the table and the var.
+    result = project.dbt("run", "--select", "stg_raw__deals", dbt_vars={
+        "pql_event_source": "segment", "pql_source_schema": "segment", "pql_score_date": SCORE_DATE})
+    assert not result.success
+    assert "raw deals: no table" in str(result.exception) and "pql_deals_schema" in str(result.exception)
 
 
 def test_snowplow_keeps_an_event_collected_twice_once_at_its_first_collection(tmp_path_factory):

@@ -137,7 +137,7 @@ problems as (
             measure = 'attribute'
             and coalesce(attribute_name, '') not in (
                 {%- for attribute in pql_signal_attributes('attribute') %}
-                '{{ attribute }}'{{ ',' if not loop.last }}
+                    '{{ attribute }}'{{ ',' if not loop.last }}
                 {%- endfor %}
             )
         )
@@ -145,7 +145,7 @@ problems as (
             measure = 'attribute_in_list'
             and coalesce(attribute_name, '') not in (
                 {%- for attribute in pql_signal_attributes('attribute_in_list') %}
-                '{{ attribute }}'{{ ',' if not loop.last }}
+                    '{{ attribute }}'{{ ',' if not loop.last }}
                 {%- endfor %}
             )
         )

@@ -24,7 +24,7 @@ source as (
             ]) }},
             -- A CRM's rows say nothing newer than their sign-up; a tracker's group calls do.
             cast(null as {{ dbt.type_timestamp() }}) as last_called_at
-        from {{ source('raw', 'accounts') }}
+        from {{ source('raw_accounts', 'accounts') }}
     {% endif %}
 
 ),

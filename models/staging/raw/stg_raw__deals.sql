@@ -16,7 +16,7 @@ source as (
 
     select
         {{- pql_source_columns('deals', ['deal_id', 'account_id', 'created_at', 'closed_at', 'is_won', 'amount']) }}
-    from {{ source('raw', 'deals') }}
+    from {{ source('raw_deals', 'deals') }}
 
 ),
 

@@ -15,7 +15,7 @@ source as (
     {% if pql_read_dispositions() %}
         select
             {{- pql_source_columns('dispositions', ['account_id', 'disposition', 'reason', 'recorded_at']) }}
-        from {{ source('raw', 'dispositions') }}
+        from {{ source('raw_dispositions', 'dispositions') }}
     {% else %}
         select
             cast(null as {{ dbt.type_string() }}) as account_id,

@@ -27,7 +27,7 @@ source as (
                 'event_id', 'user_id', 'account_id', 'event_name', 'event_time', 'properties'
             ]) }},
             {{ pql_json_text(pql_source_column('events', 'properties'), 'session_id') }} as session_id
-        from {{ source('raw', 'events') }}
+        from {{ source('raw_events', 'events') }}
     {% endif %}
 
 ),

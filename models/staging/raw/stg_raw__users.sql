@@ -18,7 +18,7 @@ source as (
     {% else %}
         select
             {{- pql_source_columns('users', ['user_id', 'account_id', 'email', 'job_title', 'created_at']) }}
-        from {{ source('raw', 'users') }}
+        from {{ source('raw_users', 'users') }}
     {% endif %}
 
 ),

@@ -1,3 +1,3 @@
 -- Segment's groups as raw accounts, from their traits (macros/trackers/pql_segment_spec.sql).
 {{ config(enabled=pql_event_source() == 'segment') }}
-{{ pql_segment_spec_accounts(source('segment', 'groups')) }}
+{{ pql_segment_spec_accounts(source('segment_groups', 'groups')) }}

@@ -1,3 +1,3 @@
 -- Segment's users as raw users, one row per group each joined (macros/trackers/pql_segment_spec.sql).
 {{ config(enabled=pql_event_source() == 'segment') }}
-{{ pql_segment_spec_users(source('segment', 'users'), source('segment', 'groups')) }}
+{{ pql_segment_spec_users(source('segment_users', 'users'), source('segment_groups', 'groups')) }}
