@@ -59,7 +59,12 @@ _PREPARED_EVENTS = """
             or users_of_one_account.account_id is distinct from events.account_id as carries_account,
         -- The second and later copies of a row the pipeline delivered more than once.
         row_number() over (partition by events.event_id, events.user_id, events.account_id, events.event_name,
-            events.event_time, events.properties) > 1 as is_later_copy
+            events.event_time, events.properties) > 1 as is_later_copy,
+        -- A page view, of the pricing page or another: each tracker's own page-view event,
+        -- the page in a property, so only a property condition tells pricing views apart.
+        case lower(trim(events.event_name)) when 'pricing_page_viewed' then 'pricing' when 'page_viewed' then 'app'
+        end as page_slug,
+        coalesce(try_cast(events.properties as json), json_object()) as properties_json
     from native_events as events
     left join users_of_one_account on events.user_id = users_of_one_account.user_id
 """
@@ -81,14 +86,11 @@ def write_shape(con: duckdb.DuckDBPyConnection, schema: str, shape: str) -> None
     writers[shape](con, schema)
 
 
-# Native events that are page views in Segment's layout: a page call named so, or unnamed.
-_PAGE_VIEWS = {"pricing_page_viewed": "Pricing", "page_viewed": None}
+APP_URL = "https://app.example.com/"
 
 
 def _segment_spec(con: duckdb.DuckDBPyConnection, schema: str) -> None:
     """tracks, pages, identifies, users and groups (Segment's and RudderStack's layout)."""
-    page_names = " ".join(f"when '{event}' then " + (f"'{name}'" if name else "null")
-                          for event, name in _PAGE_VIEWS.items())
     calls = """
             event_key as id,
             'anon_' || user_id as anonymous_id,
@@ -102,18 +104,17 @@ def _segment_spec(con: duckdb.DuckDBPyConnection, schema: str) -> None:
         create or replace table {schema}.tracks as
         select {calls}, lower(trim(event_name)) as event, event_name as event_text
         from prepared_events
-        where coalesce(lower(trim(event_name)), '') not in {tuple(_PAGE_VIEWS)}
+        where page_slug is null
     """)
+    # Half the pricing pages are named by the app ("Viewed Pricing Page"); the others,
+    # and every other page, are known by their path ("Loaded a Page").
     con.execute(f"""
         create or replace table {schema}.pages as
-        with views as (
-            select *, case lower(trim(event_name)) {page_names} end as page_name from prepared_events
-            where lower(trim(event_name)) in {tuple(_PAGE_VIEWS)}
-        )
-        select {calls}, page_name as name, '/' || coalesce(lower(page_name), 'app') as path,
-            'https://app.example.com/' || coalesce(lower(page_name), 'app') as url,
-            coalesce(page_name, 'App') || ' | Example' as title
-        from views
+        select {calls},
+            case when page_slug = 'pricing' and hash(event_key) % 2 = 0 then 'Pricing' end as name,
+            '/' || page_slug as path, '{APP_URL}' || page_slug as url, page_slug || ' | Example' as title
+        from prepared_events
+        where page_slug is not null
     """)
     con.execute(f"""
         create or replace table {schema}.identifies as
@@ -164,9 +165,13 @@ def _snowplow(con: duckdb.DuckDBPyConnection, schema: str) -> None:
         select
             event_key as event_id,
             -- Half the events are structured events, named by their action.
-            case when event_name is not null and hash(event_name) % 2 = 0 then 'event'
+            case when page_slug is not null then 'page_view'
+                when event_name is not null and hash(event_name) % 2 = 0 then 'event'
                 else lower(trim(event_name)) end as event_name,
-            case when hash(event_name) % 2 = 0 then lower(trim(event_name)) end as se_action,
+            case when hash(event_name) % 2 = 0 and page_slug is null then lower(trim(event_name)) end as se_action,
+            '/' || page_slug as page_urlpath,
+            '{APP_URL}' || page_slug as page_url,
+            page_slug as page_title,
             event_time + case when is_later_copy then interval 5 minute else interval 0 minute end
                 as derived_tstamp,
             event_time + interval 1 second
@@ -186,7 +191,8 @@ def _amplitude(con: duckdb.DuckDBPyConnection, schema: str) -> None:
         create or replace table {schema}.events as
         select
             event_key as uuid,
-            lower(trim(event_name)) as event_type,
+            case when page_slug is not null then '[Amplitude] Page Viewed' else lower(trim(event_name)) end
+                as event_type,
             event_time,
             case when not is_anonymous then user_id end as user_id,
             'dev_' || user_id as device_id,
@@ -195,7 +201,10 @@ def _amplitude(con: duckdb.DuckDBPyConnection, schema: str) -> None:
             end as session_id,
             case when carries_account then json_object('company', json_array(account_id))
                 else json_object() end as groups,
-            properties as event_properties
+            case when page_slug is not null
+                then json_merge_patch(properties_json, json_object(
+                    '[Amplitude] Page Path', '/' || page_slug, '[Amplitude] Page URL', '{APP_URL}' || page_slug))
+                else properties end as event_properties
         from prepared_events
         union all
         select 'idf_' || user_id, '$identify', min(created_at), user_id, 'dev_' || user_id, -1,
@@ -219,7 +228,7 @@ def _mixpanel(con: duckdb.DuckDBPyConnection, schema: str) -> None:
                     then lag(event_key) over by_user
                 else event_key
             end as insert_id,
-            lower(trim(event_name)) as event_name,
+            case when page_slug is not null then '$mp_web_page_view' else lower(trim(event_name)) end as event_name,
             event_time as time,
             case when is_anonymous then '$device:dev_' || user_id else user_id end as distinct_id,
             json_merge_patch(
@@ -227,7 +236,8 @@ def _mixpanel(con: duckdb.DuckDBPyConnection, schema: str) -> None:
                 json_object(
                     'account_id', case when carries_account then account_id end,
                     '$device_id', 'dev_' || user_id,
-                    '$user_id', case when not is_anonymous then user_id end
+                    '$user_id', case when not is_anonymous then user_id end,
+                    '$current_url', '{APP_URL}' || page_slug || '?ref=nav'
                 )
             ) as properties
         from prepared_events
@@ -241,14 +251,16 @@ def _posthog(con: duckdb.DuckDBPyConnection, schema: str) -> None:
         create or replace table {schema}.events as
         select
             event_key as uuid,
-            lower(trim(event_name)) as event,
+            case when page_slug is not null then '$pageview' else lower(trim(event_name)) end as event,
             event_time as timestamp,
             case when is_anonymous then 'anon_' || user_id else user_id end as distinct_id,
             json_merge_patch(
                 coalesce(try_cast(properties as json), json_object()),
                 json_object(
                     '$session_id', json_extract_string(properties, '$.session_id'),
-                    '$groups', case when carries_account then json_object('company', account_id) end
+                    '$groups', case when carries_account then json_object('company', account_id) end,
+                    '$pathname', '/' || page_slug,
+                    '$current_url', '{APP_URL}' || page_slug
                 )
             ) as properties
         from prepared_events

@@ -46,6 +46,7 @@ live_signal_events as (
     select
         {{ signal_events }}.signal_name,
         {{ signal_events }}.event_name,
+        {{ signal_events }}.condition_key,
         {{ event_signals }}.measure
     from {{ signal_events }}
     inner join {{ event_signals }}
@@ -65,7 +66,10 @@ signal_activity as (
         0 as session_count
     from {{ daily_activity }}
     inner join live_signal_events
-        on {{ daily_activity }}.event_name = live_signal_events.event_name
+        on
+            {{ daily_activity }}.event_name = live_signal_events.event_name
+            -- Every event of the name, or those that met the row's property condition.
+            and coalesce({{ daily_activity }}.condition_key, '') = coalesce(live_signal_events.condition_key, '')
     where
         live_signal_events.event_name != '*'
         and {{ daily_activity }}.activity_date <= {{ pql_score_date() }}

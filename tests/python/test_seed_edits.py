@@ -28,7 +28,7 @@ def test_editing_weight_threshold_and_event_mapping_changes_exactly_the_affected
     )
     # One event mapping: this tracking plan calls invitations "Teammate Invited".
     project.seed_file("pql_signal_events").write_text(
-        project.seed_file("pql_signal_events").read_text() + "team_member_invites_30d,Teammate Invited\n"
+        project.seed_file("pql_signal_events").read_text() + "team_member_invites_30d,Teammate Invited,,,\n"
     )
     # One threshold: Engaged starts at 45 (Cold ends at 44).
     project.edit_seed("pql_tiers", "classic,Cold,1,0,49,", "classic,Cold,1,0,44,")
@@ -62,7 +62,7 @@ def test_raising_the_pql_threshold_moves_only_accounts_below_it(make_project):
     assert (pql["pql_score"], pql["pql_tier"], pql["is_pql"], pql["sla_hours"]) == (74, "Engaged", False, None)
 
 
-# Seven seed mistakes at once, one per check: one build must name every row and reason.
+# Eight seed mistakes at once, one per check: one build must name every row and reason.
 BROKEN_SEEDS = {
     "tier-overlap": ("pql_tiers", "classic,PQL,3,70,89,", "classic,PQL,3,70,92,",
                      "scoring_model=classic, tier_name=Hot PQL, problem=band overlaps tier PQL"),
@@ -83,6 +83,10 @@ BROKEN_SEEDS = {
     "window-too-long": ("pql_signals", "workspace_created_30d,has_event,30,", "workspace_created_30d,has_event,120,",
                         "signal_name=workspace_created_30d, "
                         "problem=window_days is longer than var pql_max_window_days (90)"),
+    "unknown-comparison": ("pql_signal_events", "pricing_page_viewed_14d,$pageview,$pathname,starts_with,/pricing",
+                         "pricing_page_viewed_14d,$pageview,$pathname,begins,/pricing",
+                         "signal_name=pricing_page_viewed_14d, event_name=$pageview, "
+                         "problem=comparison must be equals, starts_with, contains or in_list"),
 }
 
 
@@ -120,6 +124,32 @@ def test_seed_then_run_stops_on_a_repeated_id_and_a_blank_label(built_classic_wo
     assert "pql_rules row rule_id=classic_icp_match: rule_id is listed more than once" in message
     assert "pql_rules row scoring_model=classic, rule_id=classic_icp_match: label is blank" in message
     assert project.query("select distinct scored_at from analytics.pql_scores") == [(dt.datetime(2000, 1, 1),)]
+
+
+def test_a_property_condition_newer_than_the_aggregated_events_stops_the_run_until_they_are_aggregated_again(
+        built_classic_world, tmp_path):
+    """A condition is met where events are rolled up: days rolled up before it was added would
+    miss its events, so the run stops naming them rather than score the signal short."""
+    project = copy_built_project(built_classic_world, tmp_path)
+    project.edit_seed("pql_signal_events", "pricing_page_viewed_14d,pricing_page_viewed,,,",
+                      "pricing_page_viewed_14d,pricing_page_viewed,plan,equals,starter")
+
+    # dbt build: the check's test fails, naming the row and the days it missed.
+    assert not project.dbt("build", dbt_vars=CLASSIC).success
+    assert ("signal_name=pricing_page_viewed_14d, event_name=pricing_page_viewed, condition_key=plan|equals|starter, "
+            "first_day_missed=") in "\n".join(project.log_lines)
+    # dbt run: the gate stops the marts, saying how to aggregate the days again.
+    assert not project.dbt("run", dbt_vars=CLASSIC).success
+    message = "\n".join(project.log_lines)
+    assert ("pql_signal_events row signal_name=pricing_page_viewed_14d, event_name=pricing_page_viewed: "
+            "its property condition is newer than the aggregated events of ") in message
+    assert "dbt run --full-refresh --select int_events_aggregated_daily int_signal_condition_days" in message
+    assert project.query("select distinct scored_at from analytics.pql_scores") == [(dt.datetime(2000, 1, 1),)]
+
+    assert project.dbt("run", "--full-refresh", "--select", "int_events_aggregated_daily int_signal_condition_days",
+                       dbt_vars=CLASSIC).success
+    assert project.dbt("build", dbt_vars=CLASSIC).success, "\n".join(project.log_lines[-30:])
+    assert project.query("select count(*) from analytics.int_signal_condition_gaps") == [(0,)]
 
 
 def test_unknown_live_scoring_model_fails_instead_of_scoring_zero(make_project):

@@ -10,7 +10,10 @@ db.schema.x` (and view), so this test's copy of the project gets macros that mak
 dbt-snowflake's scratch tables and views ordinary ones, and names the source of a merge's
 insert values, which fakesnow cannot tell from the target's (FAKESNOW_WORKAROUNDS below); and fakesnow turns a
 try_cast to TIMESTAMP into a plain cast, so the copy's safe cast names the type by its
-other Snowflake name, DATETIME (FAKESNOW_SAFE_CAST below).
+other Snowflake name, DATETIME (FAKESNOW_SAFE_CAST below); fakesnow hands GET's key to DuckDB as
+a JSON path, so the copy reads an event property by a quoted path (FAKESNOW_PROPERTY_TEXT). The
+server itself reads `$name` in literals and comments as text, as Snowflake does
+(fakesnow_on_loopback.py).
 """
 
 from __future__ import annotations
@@ -76,6 +79,13 @@ FAKESNOW_SAFE_CAST = (
     "{{ 'datetime' if data_type | lower in ('timestamp', 'timestamp_ntz') else data_type }})",
 )
 
+# fakesnow hands GET's key to DuckDB as a JSON path, where `$pathname` is no key; the copy reads
+# the key as the DuckDB underneath does (Snowflake's GET takes any key).
+FAKESNOW_PROPERTY_TEXT = (
+    "cast(get(try_parse_json({{ json_text }}), {{ key }}) as varchar)",
+    "case when json_valid({{ json_text }}) then json_extract_string({{ json_text }}, '$.\"' || {{ key }} || '\"') end",
+)
+
 PROFILE = """
 pql_scoring:
   target: snowflake
@@ -104,7 +114,8 @@ def fakesnow_server(tmp_path_factory) -> Iterator[dict]:
     log = tmp_path_factory.mktemp("fakesnow") / "server.log"
     with log.open("w") as log_file:
         server = subprocess.Popen(
-            [str(Path(sys.executable).with_name("fakesnow")), "--server", "--host", "127.0.0.1", "--port", str(port)],
+            [sys.executable, str(Path(__file__).with_name("fakesnow_on_loopback.py")),
+             "--server", "--host", "127.0.0.1", "--port", str(port)],
             stdout=log_file, stderr=subprocess.STDOUT,
         )
     try:
@@ -188,6 +199,9 @@ def snowflake_runs(fakesnow_server: dict, duckdb_world: DbtProject, tmp_path_fac
     safe_cast = project_dir / "macros" / "cross_database" / "pql_safe_cast.sql"
     assert safe_cast.read_text().count(FAKESNOW_SAFE_CAST[0]) == 1
     safe_cast.write_text(safe_cast.read_text().replace(*FAKESNOW_SAFE_CAST))
+    property_text = project_dir / "macros" / "cross_database" / "pql_property_text.sql"
+    assert property_text.read_text().count(FAKESNOW_PROPERTY_TEXT[0]) == 1
+    property_text.write_text(property_text.read_text().replace(*FAKESNOW_PROPERTY_TEXT))
     _load_raw_tables(fakesnow_server, duckdb_world.database)
 
     dbt = str(Path(sys.executable).with_name("dbt"))

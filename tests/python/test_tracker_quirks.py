@@ -61,17 +61,18 @@ SEGMENT_TABLES = [
 SNOWPLOW_TABLES = [
     """create table raw.events (event_id varchar, event_name varchar, se_action varchar,
         derived_tstamp timestamp, collector_tstamp timestamp, user_id varchar, domain_userid varchar,
-        domain_sessionid varchar)""",
+        domain_sessionid varchar, page_urlpath varchar, page_url varchar, page_title varchar)""",
     """insert into raw.events values
         -- One event collected twice, the later copy first in the table.
         ('sp_twice', 'event', 'pricing_page_viewed', '2026-03-25 10:04:00', '2026-03-25 10:04:01',
-            'u_one', 'd_one', 'ses_1'),
+            'u_one', 'd_one', 'ses_1', null, null, null),
         ('sp_twice', 'event', 'pricing_page_viewed', '2026-03-25 10:00:00', '2026-03-25 10:00:01',
-            'u_one', 'd_one', 'ses_1'),
+            'u_one', 'd_one', 'ses_1', null, null, null),
         -- Before signing in on a browser where u_one signs in later.
-        ('sp_anonymous', 'page_view', null, '2026-03-26 09:00:00', '2026-03-26 09:00:01', null, 'd_one', 'ses_2'),
+        ('sp_anonymous', 'page_view', null, '2026-03-26 09:00:00', '2026-03-26 09:00:01', null, 'd_one', 'ses_2',
+            '/pricing', 'https://app.first.io/pricing', 'Pricing'),
         ('sp_signed_in', 'page_view', null, '2026-03-26 09:10:00', '2026-03-26 09:10:01', 'u_one', 'd_one',
-            'ses_2')""",
+            'ses_2', '/settings', 'https://app.first.io/settings', 'Settings')""",
 ]
 
 AMPLITUDE_TABLES = [
@@ -294,6 +295,9 @@ def test_snowplow_keeps_an_event_collected_twice_once_at_its_first_collection(tm
     assert project.query("select count(*) from analytics.int_events where event_id = 'sp_twice'") == [(1,)]
     # The browser's events before sign-in are the user's; the account is the user's one.
     assert events["sp_anonymous"][:2] == ("u_one", "acc_first")
+    # A page view's page columns are its properties, which signals' property conditions read.
+    assert project.query("select properties_text from analytics.int_events where event_id = 'sp_anonymous'") == [
+        ('{"page_urlpath":"/pricing","page_url":"https://app.first.io/pricing","page_title":"Pricing"}',)]
     assert _rejected(project) == set()
 
 

@@ -1,6 +1,7 @@
 -- Every reason this run must not replace a mart, one row each, naming the input and
 -- the row at fault: raw inputs past their error_after_hours or empty, scoring tables
--- built by different runs, and what the seed checks found. Empty on a good day;
+-- built by different runs, what the seed checks found, and property conditions newer
+-- than the aggregated events. Empty on a good day;
 -- int_inputs_gate stops the marts otherwise.
 {{ config(tags=['run_independent']) }}
 with
@@ -53,6 +54,12 @@ signals as (
 
 ),
 
+signal_events as (
+
+    select * from {{ ref('int_seed_problems__signal_events') }}
+
+),
+
 tiers as (
 
     select * from {{ ref('int_seed_problems__tiers') }}
@@ -62,6 +69,12 @@ tiers as (
 triggers_and_gates as (
 
     select * from {{ ref('int_seed_problems__triggers_and_gates') }}
+
+),
+
+condition_gaps as (
+
+    select * from {{ ref('int_signal_condition_gaps') }}
 
 ),
 
@@ -140,6 +153,16 @@ problems as (
     union all
 
     select
+        'pql_signal_events' as input_name,
+        {{ dbt.concat([
+            "'pql_signal_events row signal_name='", "coalesce(signal_name, 'null')",
+            "', event_name='", "coalesce(event_name, 'null')", "': '", 'problem',
+        ]) }} as problem
+    from signal_events
+
+    union all
+
+    select
         'pql_tiers' as input_name,
         {{ dbt.concat([
             "'pql_tiers row scoring_model='", "coalesce(scoring_model, 'null')",
@@ -156,6 +179,20 @@ problems as (
             "', id='", "coalesce(condition_id, 'null')", "': '", 'problem',
         ]) }} as problem
     from triggers_and_gates
+
+    union all
+
+    select
+        'pql_signal_events' as input_name,
+        {{ dbt.concat([
+            "'pql_signal_events row signal_name='", 'signal_name', "', event_name='", 'event_name',
+            "': its property condition is newer than the aggregated events of '",
+            'cast(first_day_missed as ' ~ dbt.type_string() ~ ')', "' to '",
+            'cast(last_day_missed as ' ~ dbt.type_string() ~ ')',
+            "', which it was not met on. Aggregate them again: dbt run --full-refresh --select '",
+            "'int_events_aggregated_daily int_signal_condition_days'",
+        ]) }} as problem
+    from condition_gaps
 
 )
 

@@ -1,7 +1,8 @@
 -- Every signal must have a known measure, and the measure what it needs: event
 -- measures a window (no longer than var pql_max_window_days) and events to count (and
--- '*' alone or not at all); account measures a known attribute, and list lookups a list
--- that exists. Events are mapped only to signals that exist.
+-- '*' alone or not at all, each event once); account measures a known attribute, and
+-- list lookups a list that exists. Events are mapped only to signals that exist
+-- (their property conditions: int_seed_problems__signal_events).
 with
 
 signals as (

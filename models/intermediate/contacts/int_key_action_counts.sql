@@ -29,13 +29,32 @@ live_signal_names as (
 
 ),
 
-key_events as (
+live_signal_events as (
 
-    select distinct event_name
+    select
+        event_name,
+        condition_key
     from {{ ref('stg_seeds__signal_events') }}
     where
         event_name != '*'
         and signal_name in (select live_signal_names.signal_name from live_signal_names)
+
+),
+
+key_events as (
+
+    -- A name a live signal reads whole is counted whole; one read only under property
+    -- conditions, as its events met them.
+    select distinct
+        event_name,
+        condition_key
+    from live_signal_events
+    where
+        condition_key is null
+        or event_name not in (
+            select whole.event_name from live_signal_events as whole
+            where whole.condition_key is null
+        )
 
 ),
 
@@ -48,7 +67,9 @@ final as (
         cast(sum(daily_activity.event_count) as {{ dbt.type_bigint() }}) as event_count
     from daily_activity
     inner join key_events
-        on daily_activity.event_name = key_events.event_name
+        on
+            daily_activity.event_name = key_events.event_name
+            and coalesce(daily_activity.condition_key, '') = coalesce(key_events.condition_key, '')
     where daily_activity.account_id in (select scored_accounts.account_id from scored_accounts)
     group by 1, 2, 3
 

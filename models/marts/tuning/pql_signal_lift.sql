@@ -77,8 +77,11 @@ shown as (
             < {{ pql_lift_window_days() }}
     inner join signal_events
         on
-            daily_activity.event_name = signal_events.event_name
-            or signal_events.event_name = '*'
+            (
+                daily_activity.event_name = signal_events.event_name
+                and coalesce(daily_activity.condition_key, '') = coalesce(signal_events.condition_key, '')
+            )
+            or (signal_events.event_name = '*' and daily_activity.condition_key is null)
     where
         daily_activity.activity_date >= cast(
             '{{ pql_days_after_score_date(-1 * ((pql_lift_lookback_days() | int) + (pql_lift_window_days() | int))) }}'
