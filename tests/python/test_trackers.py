@@ -77,6 +77,8 @@ def _results(project: DbtProject) -> dict[str, list[tuple]]:
         "pql_scores": project.query(
             "select * exclude (scored_at, accounts_loaded_through) from analytics.pql_scores order by all"),
         "pql_shadow_comparison": project.query("select * from analytics.pql_shadow_comparison order by all"),
+        # Signals matched on a property (each tracker's page views) are seen by the tuning loop too.
+        "pql_signal_lift": project.query("select * from analytics.pql_signal_lift order by all"),
         "rejected rows": project.query("select source_table, reason, outcome, count(*) "
                                        "from analytics.pql_rejected_rows group by all order by all"),
     }
@@ -87,7 +89,7 @@ def _run_both_days(project: DbtProject, worlds: tuple[Path, Path], shape: str) -
     for world, (score_date, live, shadow) in zip(worlds, DAYS, strict=True):
         _load(project, world, shape)
         project.build_models(
-            "--select", "+pql_scores +pql_shadow_comparison +pql_rejected_rows",
+            "--select", "+pql_scores +pql_shadow_comparison +pql_rejected_rows +pql_signal_lift",
             pql_event_source=shape, pql_score_date=score_date, pql_scoring_model=live, pql_shadow_model=shadow,
             **SHAPE_VARS[shape],
         )
@@ -105,8 +107,15 @@ def test_the_native_world_holds_what_the_comparison_needs(native_results):
     reasons = {row[1] for row in day_one["rejected rows"]}
     assert {"no_event_name", "event_time_before_2000", "unknown_account", "conflicting_duplicate_id"} <= reasons
     assert len(day_one["pql_shadow_comparison"]) == len(day_one["pql_scores"]) > 100
+    # Pricing views (a property condition on every tracker but the native one) show in the lift.
+    assert _lift_shows(day_one, "pricing_page_viewed_14d")
     # The late events moved day two's scores of the accounts they belong to.
     assert day_one["pql_scores"] != day_two["pql_scores"]
+
+
+def _lift_shows(results: dict[str, list[tuple]], signal_name: str) -> bool:
+    """Whether some account showed `signal_name` in the signal lift of `results`."""
+    return any(row[0] == signal_name and row[5] + row[6] > 0 for row in results["pql_signal_lift"])
 
 
 @pytest.mark.parametrize("shape", TRACKERS)
