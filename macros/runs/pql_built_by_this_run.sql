@@ -21,6 +21,19 @@
 {%- endmacro %}
 
 
+{% macro pql_inputs_gate_check() %}
+    {#-
+        Pre-hook of every model that joins int_inputs_gate: the gate read in a statement of
+        its own, so a stale input, a broken seed or scoring tables built by another run stop
+        the model even when its rows are empty, where a warehouse need never read the joined
+        gate.
+    -#}
+    select {{ pql_built_by_this_run('scoring_tables_built_for') }}
+    from {{ ref('int_inputs_gate') }}
+    where inputs_are_trusted
+{%- endmacro %}
+
+
 {% macro pql_built_by_a_daily_run(built_for) %}
     {#-
         SQL condition on the `built_for` of a scoring table that holds every account when a

@@ -5,7 +5,9 @@
 -- put the account over the line, due_by that plus the SLA. A gated, do-not-route or
 -- held-out account is recorded, suppressed, and sends sales nothing.
 -- What a reverse ETL tool syncs, insert-only keyed on alert_id, to Slack or a CRM task.
-{{ config(grants=pql_reverse_etl_grants(), **pql_append_only_config('alert_id')) }}
+{{ config(
+    grants=pql_reverse_etl_grants(), pre_hook="{{ pql_inputs_gate_check() }}", **pql_append_only_config('alert_id')
+) }}
 
 with
 

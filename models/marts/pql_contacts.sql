@@ -4,7 +4,7 @@
 -- economic buyer among users active in the last 30 days, else the most active user
 -- (int_contacts_ranked). What a reverse ETL tool syncs to CRM contact records.
 -- Read by the reverse ETL syncs in models/exposures.yml: granted to their role.
-{{ config(grants=pql_reverse_etl_grants()) }}
+{{ config(grants=pql_reverse_etl_grants(), pre_hook="{{ pql_inputs_gate_check() }}") }}
 
 with
 

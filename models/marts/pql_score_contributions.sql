@@ -3,6 +3,7 @@
 -- capped_points what is left after its group's and component's caps and floor (they
 -- add up to the component scores); counted_points what is left after the 0-100
 -- clamp (they add up to pql_score).
+{{ config(pre_hook="{{ pql_inputs_gate_check() }}") }}
 with
 
 inputs_gate as (

@@ -4,7 +4,7 @@
 -- maths is in int_account_scores; this is the live rule set's rows, stamped with
 -- the run's start and how fresh the inputs were (int_input_freshness).
 -- Read by the reverse ETL syncs in models/exposures.yml: granted to their role.
-{{ config(grants=pql_reverse_etl_grants()) }}
+{{ config(grants=pql_reverse_etl_grants(), pre_hook="{{ pql_inputs_gate_check() }}") }}
 
 with
 

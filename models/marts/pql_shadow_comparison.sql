@@ -3,6 +3,7 @@
 -- down or stay if the shadow rule set went live. Empty when there is no shadow.
 -- Count the moves before switching pql_scoring_model:
 --   select tier_change, count(*) from pql_shadow_comparison group by 1
+{{ config(pre_hook="{{ pql_inputs_gate_check() }}") }}
 with
 
 inputs_gate as (

@@ -2,7 +2,10 @@
 -- history of pql_score_contributions, kept so pql_tier_changes can say which rules
 -- moved an account. Incremental like pql_score_history: a run replaces the dates it
 -- scores, and --full-refresh leaves the table alone.
-{{ config(**pql_replaced_days_config('score_date', ['account_id'], full_refresh=false)) }}
+{{ config(
+    pre_hook="{{ pql_inputs_gate_check() }}",
+    **pql_replaced_days_config('score_date', ['account_id'], full_refresh=false)
+) }}
 
 with
 

@@ -6,7 +6,10 @@
 --
 -- `dbt run --full-refresh` leaves this table alone (full_refresh=false): its past
 -- rows are re-made by a backfill, never dropped by accident.
-{{ config(**pql_replaced_days_config('score_date', ['account_id'], full_refresh=false)) }}
+{{ config(
+    pre_hook="{{ pql_inputs_gate_check() }}",
+    **pql_replaced_days_config('score_date', ['account_id'], full_refresh=false)
+) }}
 
 with
 

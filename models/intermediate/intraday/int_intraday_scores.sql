@@ -5,7 +5,7 @@
 -- how far the account had been scored before its alert held: the alert fired after it.
 -- Incremental: each intraday run rewrites the score date's rows - those it rescored, and
 -- the others as they were. The daily job writes nothing here.
-{{ config(**pql_replaced_days_config('score_date', ['account_id'])) }}
+{{ config(pre_hook="{{ pql_inputs_gate_check() }}", **pql_replaced_days_config('score_date', ['account_id'])) }}
 {%- set day_start = "cast('" ~ pql_score_date_string() ~ " 00:00:00' as " ~ dbt.type_timestamp() ~ ")" %}
 {%- set columns -%}
     score_date, account_id, domain, product_score, fit_score, intent_score, pql_score, pql_tier, pql_tier_rank,
