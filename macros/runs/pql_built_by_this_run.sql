@@ -21,14 +21,14 @@
 {%- endmacro %}
 
 
-{% macro pql_inputs_gate_check() %}
+{% macro pql_inputs_gate_check(built_by_this_run=true) %}
     {#-
         Pre-hook of every model that joins int_inputs_gate: the gate read in a statement of
-        its own, so a stale input, a broken seed or scoring tables built by another run stop
-        the model even when its rows are empty, where a warehouse need never read the joined
-        gate.
+        its own, so a stale input or a broken seed (and, with built_by_this_run, scoring
+        tables built by another run) stop the model even when its rows are empty, where a
+        warehouse need never read the joined gate. Call it as the model's join does.
     -#}
-    select {{ pql_built_by_this_run('scoring_tables_built_for') }}
+    select {{ pql_built_by_this_run('scoring_tables_built_for') if built_by_this_run else 'true' }}
     from {{ ref('int_inputs_gate') }}
     where inputs_are_trusted
 {%- endmacro %}

@@ -9,7 +9,10 @@
 -- event whose time is missing, before 2000 or in the future, and replaces those days
 -- (checked_day). Accounts, users, deals and dispositions are re-checked whole on every run, and so
 -- are events without a time: their checked_day is 1900-01-01, a day no event is on.
-{{ config(pre_hook="{{ pql_inputs_gate_check() }}", **pql_replaced_days_config('checked_day', ['source_table'])) }}
+{{ config(
+    pre_hook="{{ pql_inputs_gate_check(built_by_this_run=false) }}",
+    **pql_replaced_days_config('checked_day', ['source_table'])
+) }}
 
 with
 

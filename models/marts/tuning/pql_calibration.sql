@@ -6,7 +6,7 @@
 -- rate. Per cohort: the PQL rate (share of accounts at PQL or above, healthy at
 -- 5-15%) and the PQL close rate against the overall one (the 3x rule). Every rate
 -- carries its 95% Wilson interval (<rate>_low, <rate>_high).
-{{ config(pre_hook="{{ pql_inputs_gate_check() }}") }}
+{{ config(pre_hook="{{ pql_inputs_gate_check(built_by_this_run=false) }}") }}
 with
 
 inputs_gate as (

@@ -13,7 +13,7 @@
 --   open        a deal opened within the horizon, not closed yet
 --   nothing     no deal opened within the horizon, which has passed
 --   pending     no deal yet, and the horizon has not passed: not counted as a failure
-{{ config(pre_hook="{{ pql_inputs_gate_check() }}") }}
+{{ config(pre_hook="{{ pql_inputs_gate_check(built_by_this_run=false) }}") }}
 {%- set horizon_days = pql_outcome_horizon_days() | int %}
 
 with

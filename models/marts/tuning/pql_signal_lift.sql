@@ -8,7 +8,7 @@
 -- pql_lift_min_support accounts showed is flagged, too thin to weigh.
 --
 -- Converters and non-converters, and the window of each, are int_lift_population's.
-{{ config(pre_hook="{{ pql_inputs_gate_check() }}") }}
+{{ config(pre_hook="{{ pql_inputs_gate_check(built_by_this_run=false) }}") }}
 with
 
 inputs_gate as (
