@@ -59,15 +59,16 @@
         trait leaves the others as they were. last_called_at is its newest call of all:
         how fresh the account is, where a sign-up trait months old says nothing.
     -#}
-ranked_traits as (
+merged_traits as (
 
-    select
-        *,
+    select distinct
+        account_id,
+        max(seen_at) over (partition by account_id) as last_called_at,
         {%- for trait in pql_group_trait_names() %}
-        row_number() over (
-            partition by account_id, case when {{ trait }} is null then 0 else 1 end
-            order by seen_at desc
-        ) as {{ trait }}_newest_first{{ ',' if not loop.last }}
+        first_value({{ trait }}) over (
+            partition by account_id
+            order by case when {{ trait }} is null then 1 else 0 end, seen_at desc
+        ) as {{ trait }}{{ ',' if not loop.last }}
         {%- endfor %}
     from {{ group_calls }}
     where account_id is not null
@@ -76,31 +77,12 @@ ranked_traits as (
 
 latest_traits as (
 
-    select
-        accounts_with_traits.account_id,
-        accounts_with_traits.last_called_at,
+    select * from merged_traits
+    where coalesce(
         {%- for trait in pql_group_trait_names() %}
-        newest_{{ trait }}.{{ trait }}{{ ',' if not loop.last }}
+        cast({{ trait }} as {{ dbt.type_string() }}){{ ',' if not loop.last }}
         {%- endfor %}
-    from (
-        select
-            account_id,
-            max(seen_at) as last_called_at
-        from ranked_traits
-        group by account_id
-        having max(case when coalesce(
-            {%- for trait in pql_group_trait_names() %}
-            cast({{ trait }} as {{ dbt.type_string() }}){{ ',' if not loop.last }}
-            {%- endfor %}
-        ) is not null then 1 else 0 end) = 1
-    ) as accounts_with_traits
-    {%- for trait in pql_group_trait_names() %}
-    left join ranked_traits as newest_{{ trait }}
-        on
-            accounts_with_traits.account_id = newest_{{ trait }}.account_id
-            and newest_{{ trait }}.{{ trait }} is not null
-            and newest_{{ trait }}.{{ trait }}_newest_first = 1
-    {%- endfor %}
+    ) is not null
 
 )
 {%- endmacro %}

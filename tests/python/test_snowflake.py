@@ -196,12 +196,11 @@ def snowflake_runs(fakesnow_server: dict, duckdb_world: DbtProject, tmp_path_fac
     project_dir = copy_project(tmp_path_factory.mktemp("snowflake") / "project")
     (project_dir / "profiles.yml").write_text(PROFILE.format(port=fakesnow_server["port"]))
     (project_dir / "macros" / "fakesnow_workarounds.sql").write_text(FAKESNOW_WORKAROUNDS)
-    safe_cast = project_dir / "macros" / "cross_database" / "pql_safe_cast.sql"
-    assert safe_cast.read_text().count(FAKESNOW_SAFE_CAST[0]) == 1
-    safe_cast.write_text(safe_cast.read_text().replace(*FAKESNOW_SAFE_CAST))
-    property_text = project_dir / "macros" / "cross_database" / "pql_property_text.sql"
-    assert property_text.read_text().count(FAKESNOW_PROPERTY_TEXT[0]) == 1
-    property_text.write_text(property_text.read_text().replace(*FAKESNOW_PROPERTY_TEXT))
+    for macro_file, (old, new) in {"pql_safe_cast.sql": FAKESNOW_SAFE_CAST,
+                                   "pql_property_text.sql": FAKESNOW_PROPERTY_TEXT}.items():
+        path = project_dir / "macros" / "cross_database" / macro_file
+        assert path.read_text().count(old) == 1
+        path.write_text(path.read_text().replace(old, new))
     _load_raw_tables(fakesnow_server, duckdb_world.database)
 
     dbt = str(Path(sys.executable).with_name("dbt"))

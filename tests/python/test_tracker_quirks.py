@@ -220,6 +220,12 @@ def _events(project: DbtProject) -> dict[str, tuple]:
         "select event_id, user_id, account_id, cast(event_at as varchar), session_id from analytics.int_events")}
 
 
+def _accounts_loaded_through(project: DbtProject) -> str:
+    """The time the raw accounts are judged fresh by."""
+    return project.query("select cast(loaded_through as varchar) from analytics.int_input_freshness "
+                         "where source_table = 'accounts'")[0][0]
+
+
 def _rejected(project: DbtProject) -> set[tuple]:
     return set(project.query("select source_table, row_key, reason from analytics.pql_rejected_rows"))
 
@@ -247,8 +253,7 @@ def test_segment_ties_anonymous_events_and_takes_the_latest_group(tmp_path_facto
     assert project.query("select domain, employee_count, is_icp_match from analytics.int_accounts "
                          "where account_id = 'acc_first'") == [("first.io", 120, True)]
     # Fresh as the newest group call (03-10), not the newest sign-up trait (03-05).
-    assert project.query("select cast(loaded_through as varchar) from analytics.int_input_freshness "
-                         "where source_table = 'accounts'") == [("2026-03-10 09:00:00",)]
+    assert _accounts_loaded_through(project) == "2026-03-10 09:00:00"
     assert _rejected(project) == set()
     # Without the session column mapped to null, the run stops first, saying how to fix it.
     result = project.dbt("run", "--select", "stg_raw__events",
@@ -325,8 +330,7 @@ def test_posthog_event_without_groups_is_its_users_and_groupidentify_calls_merge
         "select account_id, domain, employee_count, industry, is_icp_match from analytics.int_accounts")) == [
         ("acc_first", "first.io", 150, "SaaS", True), ("acc_second", "second.io", 40, None, None)]
     # The accounts are as fresh as their newest group call, not their newest sign-up (03-01).
-    assert project.query("select cast(loaded_through as varchar) from analytics.int_input_freshness "
-                         "where source_table = 'accounts'") == [("2026-03-20 09:00:00",)]
+    assert _accounts_loaded_through(project) == "2026-03-20 09:00:00"
     assert _rejected(project) == set()
 
 
