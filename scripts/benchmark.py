@@ -25,8 +25,14 @@ The smallest size measures what dbt itself costs per run of this job.
 With --history-growth N, a world of N events is measured twice more: with its 90 days, and
 with 180 days (the same accounts and daily volume: the 90 days copied 90 days back).
 
+With --snowplow N, a world of N events in Snowplow's atomic.events is built and run daily with
+90 and with 180 days of history: a daily run reads the rows collected in the days it re-reads, so
+twice the history should cost it nothing. Given alone, it rewrites only its own section of the
+output file.
+
     python scripts/benchmark.py --events 10M
     python scripts/benchmark.py --events 5k 10M 50M 100M --history-growth 10M --output docs/benchmarks.md
+    python scripts/benchmark.py --snowplow 10M
 """
 
 from __future__ import annotations
@@ -45,6 +51,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from tracker_shapes import SHAPE_VARS  # noqa: E402
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SCORE_DAY = dt.date(2026, 3, 31)  # the held-back "new day"; the full build scores the day before
@@ -197,6 +206,7 @@ class Bench:
             "PQL_DUCKDB_PATH": str(self.database),
             "PQL_TARGET": "duckdb",
         }
+        self.extra_vars: dict = {}
 
     def prepare(self) -> float:
         """Generate the world and hold back the new day; return the seconds it took."""
@@ -231,7 +241,7 @@ class Bench:
 
     def dbt(self, name: str, *args: str, score_date: dt.date, threads: int = THREADS) -> Step:
         dbt_vars = json.dumps({"pql_score_date": score_date.isoformat(), "pql_scoring_model": "classic",
-                               "pql_incremental_lookback_days": LOOKBACK_DAYS})
+                               "pql_incremental_lookback_days": LOOKBACK_DAYS, **self.extra_vars})
         command = [str(Path(sys.executable).with_name("dbt")), *args, "--vars", dbt_vars,
                    "--target-path", str(self.target), "--log-path", str(self.workdir / "logs"), "--threads",
                    str(threads)]
@@ -338,6 +348,139 @@ class Bench:
     def raw_events(self) -> int:
         *_, output = _duckdb_in_child(self.database, "select count(*) from raw.events", self.env)
         return int(re.search(r"RESULT \[\((\d+),\)\]", output).group(1))
+
+
+class SnowplowBench(Bench):
+    """The same world in Snowplow's atomic.events, held back and landed by collector_tstamp."""
+
+    def __init__(self, workdir: Path, events: int, accounts: int):
+        super().__init__(workdir, events, accounts)
+        self.database = workdir / f"bench_snowplow_{events}.duckdb"
+        self.target = workdir / f"target_snowplow_{events}"
+        self.env["PQL_DUCKDB_PATH"] = str(self.database)
+        self.extra_vars = {"pql_event_source": "snowplow", **SHAPE_VARS["snowplow"]}
+
+    def prepare(self) -> float:
+        started = time.perf_counter()
+        self.database.unlink(missing_ok=True)
+        subprocess.run(
+            [sys.executable, "scripts/generate_sample_data.py", "--database", str(self.database), "--shape",
+             "snowplow", "--accounts", str(self.accounts), "--events", str(self.events),
+             "--end-date", SCORE_DAY.isoformat()],
+            cwd=PROJECT_ROOT, check=True, env=self.env, stdout=subprocess.DEVNULL,
+        )
+        _duckdb_in_child(self.database, f"""
+            create or replace table raw.events_next_batch as
+            select * from raw.events where collector_tstamp >= '{SCORE_DAY}';
+            -- atomic.events is loaded in collection order.
+            create or replace table raw.events_sorted as
+            select * from raw.events where collector_tstamp < '{SCORE_DAY}' order by collector_tstamp;
+            drop table raw.events;
+            alter table raw.events_sorted rename to events;
+            checkpoint;
+        """, self.env)
+        return time.perf_counter() - started
+
+    def land_next_batch(self, before: dt.datetime | None = None) -> int:
+        _duckdb_in_child(self.database, """
+            insert into raw.events select * from raw.events_next_batch order by collector_tstamp;
+            drop table raw.events_next_batch;
+            checkpoint;
+        """, self.env)
+        return 0
+
+    def double_history(self) -> None:
+        _duckdb_in_child(self.database, """
+            create or replace table raw.events_both as
+            select * replace (
+                event_id || '_older' as event_id,
+                derived_tstamp - interval 90 day as derived_tstamp,
+                collector_tstamp - interval 90 day as collector_tstamp
+            )
+            from raw.events
+            union all
+            select * from raw.events
+            order by collector_tstamp;
+            drop table raw.events;
+            alter table raw.events_both rename to events;
+            checkpoint;
+        """, self.env)
+
+    def rows_collected_since(self, bound: str) -> tuple[int, int]:
+        """atomic.events' rows collected since `bound`, and all its rows."""
+        *_, output = _duckdb_in_child(self.database, f"""
+            select count(*) filter (where collector_tstamp >= '{bound}'), count(*) from raw.events
+        """, self.env)
+        return tuple(map(int, re.search(r"RESULT \[\((\d+), (\d+)\)\]", output).groups()))
+
+    def read_bound(self) -> str:
+        """The collector_tstamp the last run read atomic.events from, as its compiled SQL says."""
+        compiled = (self.target / "compiled/pql_scoring/models/staging/trackers/snowplow"
+                    / "stg_snowplow__first_collections.sql").read_text()
+        return re.search(r"collector_tstamp >= cast\('([0-9: -]+)'", compiled).group(1)
+
+
+def run_snowplow(workdir: Path, events: int, doubled_history: bool) -> dict:
+    """The full build and the daily job on a Snowplow world, with 90 or 180 days of history."""
+    bench = SnowplowBench(workdir, events, accounts=max(1_000, int(events * ACCOUNTS_PER_EVENT)))
+    history_days = 180 if doubled_history else 90
+    print(f"[Snowplow, {events:,} events, {history_days} days] generating ...", flush=True)
+    bench.prepare()
+    if doubled_history:
+        bench.double_history()
+    day_before = SCORE_DAY - dt.timedelta(days=1)
+    bench.dbt("seed", "seed", "--full-refresh", score_date=day_before)
+    print(f"[Snowplow, {events:,} events, {history_days} days] full build, daily run ...", flush=True)
+    full = bench.dbt("full build: dbt run --full-refresh", "run", "--full-refresh", score_date=day_before)
+    bench.land_next_batch()
+    daily = bench.dbt("daily run: dbt run (incremental)", "run", score_date=SCORE_DAY)
+    bound = bench.read_bound()
+    daily_test = bench.dbt("daily run: dbt test", "test", score_date=SCORE_DAY)
+    rows_read, rows = bench.rows_collected_since(bound)
+    bench.database.unlink(missing_ok=True)
+    return {"events": events, "accounts": bench.accounts, "history_days": history_days, "rows": rows,
+            "rows_read": rows_read, "bound": bound, "full": full, "daily": daily, "daily_test": daily_test}
+
+
+SNOWPLOW_HEADING = "## Snowplow: a daily run reads days, not history"
+
+
+def render_snowplow(results: list[dict]) -> str:
+    lines = [
+        SNOWPLOW_HEADING,
+        "",
+        "The same world in Snowplow's `atomic.events` (`--shape snowplow`: copies collected five minutes "
+        "after the first, structured events, the account in a context), with 90 days of history and with "
+        "the 90 days copied 90 days back. `rows read` are the rows collected since the bound the daily "
+        "run's compiled SQL reads `atomic.events` from (its re-read days less `pql_snowplow_late_copy_days`).",
+        "",
+        "| events | accounts | days of history | atomic.events rows | read from | rows read | full build (s) "
+        "| daily run (s) | daily dbt test (s) | daily run peak memory (GiB) |",
+        "|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|",
+    ]
+    for result in results:
+        lines.append(
+            f"| {result['events']:,} | {result['accounts']:,} | {result['history_days']} | {result['rows']:,} "
+            f"| {result['bound']} | {result['rows_read']:,} | {result['full'].work_seconds:.1f} "
+            f"| {result['daily'].work_seconds:.1f} | {result['daily_test'].work_seconds:.1f} "
+            f"| {result['daily'].peak_rss_bytes / 2**30:.2f} |")
+    by_days = {result["history_days"]: result for result in results}
+    if {90, 180} <= set(by_days):
+        growth = by_days[180]["daily"].work_seconds / by_days[90]["daily"].work_seconds
+        lines += ["", f"With twice the history the daily run takes {growth:.2f}x as long, and reads "
+                      f"{by_days[180]['rows_read']:,} rows of {by_days[180]['rows']:,} (with 90 days: "
+                      f"{by_days[90]['rows_read']:,} of {by_days[90]['rows']:,})."]
+    return "\n".join(lines) + "\n"
+
+
+def split_snowplow_section(report: str) -> tuple[str, str]:
+    """`report` without its Snowplow section, and the section ("" when it has none)."""
+    if SNOWPLOW_HEADING not in report:
+        return report, ""
+    before, _, rest = report.partition(SNOWPLOW_HEADING)
+    end = rest.find("\n## ")
+    after = rest[end + 1:] if end != -1 else ""
+    return before + after, SNOWPLOW_HEADING + (rest[:end + 1] if end != -1 else rest)
 
 
 def run_size(workdir: Path, events: int, doubled_history: bool = False) -> dict:
@@ -563,10 +706,12 @@ def render(results: list[dict]) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--events", type=parse_count, nargs="+", default=[10_000_000],
-                        help="event volumes, e.g. 10M 50M 100M (default: 10M)")
+    parser.add_argument("--events", type=parse_count, nargs="+", default=None,
+                        help="event volumes, e.g. 10M 50M 100M (default: 10M, unless --snowplow is given alone)")
     parser.add_argument("--history-growth", type=parse_count, default=None, metavar="EVENTS",
                         help="also measure a world of EVENTS events with 90 and with 180 days of history")
+    parser.add_argument("--snowplow", type=parse_count, default=None, metavar="EVENTS",
+                        help="also measure a Snowplow world of EVENTS events with 90 and with 180 days of history")
     parser.add_argument("--workdir", type=Path, default=None,
                         help="where the DuckDB files go (default: a temporary folder)")
     parser.add_argument("--output", type=Path, default=PROJECT_ROOT / "docs" / "benchmarks.md",
@@ -576,13 +721,23 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="pql-bench-") as scratch:
         workdir = args.workdir or Path(scratch)
         workdir.mkdir(parents=True, exist_ok=True)
-        results = [run_size(workdir, events) for events in args.events]
+        snowplow_only = args.snowplow and args.events is None and args.history_growth is None
+        events = [] if snowplow_only else args.events or [10_000_000]
+        results = [run_size(workdir, size) for size in events]
         if args.history_growth:
-            if args.history_growth not in args.events:
+            if args.history_growth not in events:
                 results.append(run_size(workdir, args.history_growth))
             results.append(run_size(workdir, args.history_growth, doubled_history=True))
-    args.output.write_text(render(results))
-    print(render(results))
+        snowplow = [run_snowplow(workdir, args.snowplow, doubled) for doubled in (False, True)] if args.snowplow else []
+    # What is not measured this time stays as the file had it.
+    main_report, snowplow_section = split_snowplow_section(args.output.read_text() if args.output.exists() else "")
+    if not snowplow_only:
+        main_report = render(results)
+    if snowplow:
+        snowplow_section = render_snowplow(snowplow)
+    report = main_report.rstrip("\n") + "\n\n" + snowplow_section if snowplow_section else main_report
+    args.output.write_text(report)
+    print(report)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,9 @@
     The days an incremental run re-reads or recomputes, as literal bounds a warehouse
     can prune partitions with.
     Members: pql_oldest_window_date, pql_reread_days, pql_incremental_start_date,
-    pql_incremental_start_timestamp, pql_rechecked_events_condition,
+    pql_incremental_start_timestamp, pql_events_since_condition,
+    pql_reread_events_condition, pql_reread_undated_events_condition,
+    pql_rechecked_events_condition, pql_rechecked_days_condition,
     pql_earliest_recompute_date_string, pql_state_search_from_date_string.
 #}
 
@@ -45,16 +47,49 @@
 {%- endmacro %}
 
 
-{% macro pql_rechecked_events_condition(time_column) %}
+{% macro pql_events_since_condition(since_timestamp) %}
     {#-
-        SQL condition on an event time column: the events a run re-checks for
-        pql_rejected_rows - the days it re-reads, plus every event whose time is missing
-        or before 2000 (those in the future are after the re-read start anyway).
+        SQL condition on an events model's rows (event_at, loaded_at): the events at or
+        after `since_timestamp`, a literal. Where the tracker records when each row was
+        loaded (pql_events_record_load_time), only rows loaded since then too: no event is
+        loaded before it happened, and that bound reaches the raw table's storage, which
+        event_at - the first copy's time, looked up - does not.
     -#}
     (
-        {{ time_column }} >= {{ pql_incremental_start_timestamp() }}
-        or {{ pql_undated_condition(time_column) }}
+        event_at >= {{ since_timestamp }}
+        {%- if pql_events_record_load_time() %} and loaded_at >= {{ since_timestamp }}{% endif %}
     )
+{%- endmacro %}
+
+
+{% macro pql_reread_events_condition(extra_days=0) %}
+    {#- SQL condition on an events model's rows: the days an incremental run re-reads (`extra_days` earlier when a model needs the day before too). -#}
+    {{- pql_events_since_condition(pql_incremental_start_timestamp(extra_days)) -}}
+{%- endmacro %}
+
+
+{% macro pql_reread_undated_events_condition() %}
+    {#-
+        SQL condition on an events model's rows: the events without a time a run re-checks -
+        every one, or, where the tracker records when rows were loaded, those loaded in the
+        days it re-reads (pql_rejected_rows lists each under the day it was loaded).
+    -#}
+    (
+        {{ pql_undated_condition('event_at') }}
+        {%- if pql_events_record_load_time() %} and loaded_at >= {{ pql_incremental_start_timestamp() }}{% endif %}
+    )
+{%- endmacro %}
+
+
+{% macro pql_rechecked_events_condition() %}
+    {#- SQL condition on an events model's rows: the events a run re-checks for pql_rejected_rows (those in the future are in the re-read days anyway). -#}
+    ({{ pql_reread_events_condition() }} or {{ pql_reread_undated_events_condition() }})
+{%- endmacro %}
+
+
+{% macro pql_rechecked_days_condition(day_column) %}
+    {#- The same rows in pql_rejected_rows, by its checked_day: the re-read days, and the days before 2000 that rows without a time are listed under. -#}
+    ({{ day_column }} >= {{ pql_incremental_start_date() }} or {{ day_column }} < cast({{ pql_earliest_event_timestamp() }} as date))
 {%- endmacro %}
 
 

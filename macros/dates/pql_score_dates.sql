@@ -94,15 +94,15 @@
 {%- endmacro %}
 
 
-{% macro pql_freshness_reference_timestamp() %}
+{% macro pql_freshness_reference_timestamp(hours_before=0) %}
     {#-
         SQL timestamp literal inputs are judged fresh against: when this run started, or
         the end of the score date when that is earlier (a run for a past date judges the
-        data as it stood then).
+        data as it stood then); `hours_before` that.
     -#}
     {%- set score_date_end = modules.datetime.datetime.strptime(pql_days_after_score_date(1), '%Y-%m-%d') -%}
     {%- set run_started = run_started_at.replace(tzinfo=none) -%}
-    {%- set reference = [run_started, score_date_end] | min -%}
+    {%- set reference = ([run_started, score_date_end] | min) - modules.datetime.timedelta(hours=hours_before) -%}
     cast('{{ reference.strftime("%Y-%m-%d %H:%M:%S") }}' as {{ dbt.type_timestamp() }})
 {%- endmacro %}
 

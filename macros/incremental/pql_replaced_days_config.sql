@@ -95,3 +95,27 @@
     {#- Databricks: Delta tables merge, as the default does (not Apache Spark's append, which it would inherit). -#}
     {{ return(default__pql_append_only_config(unique_key)) }}
 {% endmacro %}
+
+
+{% macro pql_added_rows_config() %}
+    {#-
+        Config of an incremental lookup a run adds rows to, its SQL leaving out the rows
+        already held (the copies and sign-ins of Snowplow's staging). Rebuilt whole by
+        `dbt run --full-refresh`, from the raw rows.
+    -#}
+    {%- set settings = {'materialized': 'incremental', 'on_schema_change': 'fail'} -%}
+    {%- do settings.update(adapter.dispatch('pql_added_rows_strategy', 'pql_scoring')()) -%}
+    {{ return(settings) }}
+{% endmacro %}
+
+
+{% macro default__pql_added_rows_strategy() %}
+    {#- DuckDB, Snowflake, Apache Spark, Databricks: insert the new rows. -#}
+    {{ return({'incremental_strategy': 'append'}) }}
+{% endmacro %}
+
+
+{% macro bigquery__pql_added_rows_strategy() %}
+    {#- BigQuery has no append strategy: a merge without a key inserts every row. -#}
+    {{ return({'incremental_strategy': 'merge'}) }}
+{% endmacro %}

@@ -55,3 +55,14 @@
     -#}
     {{ return(pql_event_source() != 'native' and pql_tracker_model('users') is none) }}
 {% endmacro %}
+
+
+{% macro pql_events_record_load_time() %}
+    {#-
+        Whether the tracker's events say when each row was loaded (loaded_at), never before
+        the event happened: Snowplow's collector_tstamp. An incremental run then reads only
+        the rows loaded in the days it re-reads (pql_events_since_condition), not every
+        row of history; elsewhere loaded_at is null.
+    -#}
+    {{ return(pql_event_source() == 'snowplow') }}
+{% endmacro %}

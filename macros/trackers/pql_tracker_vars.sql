@@ -1,7 +1,8 @@
 {#
     Where each tracker keeps the account and the session, and which of its optional
     tables are read, each from its var with its default.
-    Members: pql_snowplow_account_context, pql_snowplow_account_field, pql_group_type,
+    Members: pql_snowplow_account_context, pql_snowplow_account_field,
+    pql_snowplow_late_copy_days, pql_snowplow_collected_since_timestamp, pql_group_type,
     pql_mixpanel_account_property, pql_mixpanel_session_property, pql_read_pages,
     pql_read_screens.
 #}
@@ -19,6 +20,26 @@
     {#- The field of that context holding the account id: var pql_snowplow_account_field. -#}
     {{ return(pql_name_var('pql_snowplow_account_field', 'account_id')) }}
 {% endmacro %}
+
+
+{% macro pql_snowplow_late_copy_days() %}
+    {#-
+        How many days after an event's first copy another copy may still be collected: var
+        pql_snowplow_late_copy_days. Snowplow's collectors retry for hours, not days; a
+        copy later than this counts as an event of its own.
+    -#}
+    {{- pql_whole_number_var('pql_snowplow_late_copy_days', 3) -}}
+{% endmacro %}
+
+
+{% macro pql_snowplow_collected_since_timestamp() %}
+    {#-
+        SQL timestamp literal: how far back an incremental run reads atomic.events to find
+        copies - the days it re-reads and pql_snowplow_late_copy_days before them, so the
+        first copy of every copy it re-reads is among them.
+    -#}
+    {{- pql_incremental_start_timestamp(extra_days=pql_snowplow_late_copy_days() | int) -}}
+{%- endmacro %}
 
 
 {% macro pql_group_type() %}

@@ -1,5 +1,5 @@
-"""The benchmark script runs end to end at a tiny size, history growth included, and its
-independent hand-written classic query agrees with the mart for every account, on the full
+"""The benchmark script runs end to end at a tiny size, history growth and Snowplow included, and
+its independent hand-written classic query agrees with the mart for every account, on the full
 build and the daily run, and with the intraday job's scores on the day so far."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from conftest import PROJECT_ROOT
 def test_benchmark_runs_and_its_baseline_agrees_with_the_mart(tmp_path: Path):
     output = tmp_path / "benchmarks.md"
     completed = subprocess.run(
-        [sys.executable, "scripts/benchmark.py", "--events", "30k", "--history-growth", "30k",
+        [sys.executable, "scripts/benchmark.py", "--events", "30k", "--history-growth", "30k", "--snowplow", "30k",
          "--workdir", str(tmp_path / "work"), "--output", str(output)],
         cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=900,
     )
@@ -33,3 +33,10 @@ def test_benchmark_runs_and_its_baseline_agrees_with_the_mart(tmp_path: Path):
                      if line.startswith("| 30,000 | 1,000 | ") and "quarter-hour" in line]
     assert [row.split(" | ")[2] for row in intraday_rows] == ["first quarter-hour", "last quarter-hour"]
     assert all(row.endswith("| yes |") for row in intraday_rows), intraday_rows
+    # On Snowplow the daily run reads the rows collected since its bound, whatever the history.
+    snowplow_rows = [line.split(" | ") for line in report.split("## Snowplow")[1].splitlines()
+                     if line.startswith("| 30,000 | 1,000 | ")]
+    assert [row[2] for row in snowplow_rows] == ["90", "180"]
+    (rows_90, read_90), (rows_180, read_180) = [(int(row[3].replace(",", "")), int(row[5].replace(",", "")))
+                                                for row in snowplow_rows]
+    assert rows_180 > 1.9 * rows_90 and read_180 == read_90 < rows_90 / 5

@@ -7,6 +7,8 @@ u_two in both. Where a tracker lands no users or accounts, the app's `users` and
 
 from __future__ import annotations
 
+import json
+
 import duckdb
 
 from conftest import DbtProject, new_project
@@ -304,6 +306,82 @@ def test_snowplow_keeps_an_event_collected_twice_once_at_its_first_collection(tm
     assert project.query("select properties_text from analytics.int_events where event_id = 'sp_anonymous'") == [
         ('{"page_urlpath":"/pricing","page_url":"https://app.first.io/pricing","page_title":"Pricing"}',)]
     assert _rejected(project) == set()
+
+
+SNOWPLOW_NEXT_DAY = "2026-03-27"  # re-reads from 03-24; finds copies among rows collected since 03-21
+SNOWPLOW_READ_FROM = "2026-03-21 00:00:00"
+SNOWPLOW_ROWS = """insert into raw.events values
+    ('sp_collected_long_ago', 'event', 'pricing_page_viewed', '2026-03-10 10:00:00', '2026-03-10 10:00:01',
+        'u_one', 'd_old', 'ses_0', null, null, null),
+    ('sp_before_reread', 'event', 'pricing_page_viewed', '2026-03-23 12:00:00', '2026-03-23 12:00:01',
+        'u_one', 'd_one', 'ses_3', null, null, null)"""
+SNOWPLOW_NEXT_DAY_ROWS = """insert into raw.events values
+    -- A copy of an event collected before the re-read days: it keeps the first copy's day.
+    ('sp_before_reread', 'event', 'pricing_page_viewed', '2026-03-27 08:59:00', '2026-03-27 09:00:00',
+        'u_one', 'd_one', 'ses_3', null, null, null),
+    -- A device clock ahead of the collector: the event is not after its collection.
+    ('sp_clock_ahead', 'event', 'page_viewed', '2026-03-27 23:00:00', '2026-03-27 10:00:00',
+        'u_one', 'd_one', 'ses_4', null, null, null),
+    -- A new browser's anonymous event, its user signing in on it the same day.
+    ('sp_new_browser', 'page_view', null, '2026-03-27 11:00:00', '2026-03-27 11:00:01', null, 'd_new', 'ses_5',
+        '/pricing', 'https://app.first.io/pricing', 'Pricing'),
+    ('sp_new_sign_in', 'event', 'page_viewed', '2026-03-27 11:05:00', '2026-03-27 11:05:01', 'u_one', 'd_new',
+        'ses_5', null, null, null)"""
+# atomic.events as a view that fails any query reaching a row collected before the bound.
+GUARDED_SNOWPLOW_EVENTS = f"""create view raw.events as
+    select * replace (
+        case when collector_tstamp >= timestamp '{SNOWPLOW_READ_FROM}' then event_id
+            else error('read a row collected before {SNOWPLOW_READ_FROM}') end as event_id,
+        case when collector_tstamp >= timestamp '{SNOWPLOW_READ_FROM}' then derived_tstamp
+            else error('read a row collected before {SNOWPLOW_READ_FROM}')::timestamp end as derived_tstamp,
+        case when collector_tstamp >= timestamp '{SNOWPLOW_READ_FROM}' then domain_userid
+            else error('read a row collected before {SNOWPLOW_READ_FROM}') end as domain_userid
+    )
+    from raw.events_collected"""
+
+
+def _daily_job(project: DbtProject, score_date: str, *flags: str) -> None:
+    """The daily job, models and data tests; on two accounts the health tests warn, and may."""
+    result = project.dbt("build", *flags, "--exclude-resource-type", "unit_test",
+                         dbt_vars={"pql_event_source": "snowplow", "pql_score_date": score_date})
+    assert [f"{r.node.name}: {r.message}" for r in result.result if str(r.status) in ("error", "fail")] == []
+
+
+def test_a_snowplow_daily_run_reads_days_of_atomic_events_not_its_history(tmp_path_factory):
+    project = _build(tmp_path_factory, "snowplow")
+    with duckdb.connect(str(project.database)) as con:
+        con.execute(SNOWPLOW_ROWS)
+    _daily_job(project, SCORE_DATE, "--full-refresh")
+    with duckdb.connect(str(project.database)) as con:
+        con.execute(SNOWPLOW_NEXT_DAY_ROWS)
+        con.execute("alter table raw.events rename to events_collected")
+        con.execute(GUARDED_SNOWPLOW_EVENTS)
+    # The guard works: a full build, which reads every row, stops on it.
+    full = project.dbt("run", "--full-refresh", "--select", "stg_snowplow__first_collections",
+                       dbt_vars={"pql_event_source": "snowplow", "pql_score_date": SNOWPLOW_NEXT_DAY})
+    assert not full.success and f"read a row collected before {SNOWPLOW_READ_FROM}" in " ".join(
+        str(r.message) for r in full.result)
+    # The daily job, models and data tests, reads only rows collected since the bound.
+    _daily_job(project, SNOWPLOW_NEXT_DAY)
+    compiled = (project.project_dir / "target/compiled/pql_scoring/models/staging/trackers/snowplow"
+                / "stg_snowplow__first_collections.sql").read_text()
+    assert f"collector_tstamp >= cast('{SNOWPLOW_READ_FROM}' as timestamp)" in compiled
+    incremental = project.snapshot(["int_events_aggregated_daily", "int_user_activity_daily"])
+    # The lookups hold the columns their docs describe (test_project_structure.py checks the rest).
+    manifest = json.loads((project.project_dir / "target/manifest.json").read_text())
+    for lookup in ("stg_snowplow__first_collections", "stg_snowplow__browser_users"):
+        assert set(manifest["nodes"][f"model.pql_scoring.{lookup}"]["columns"]) == {row[0] for row in project.query(
+            f"select column_name from information_schema.columns where table_name = '{lookup}'")}
+    with duckdb.connect(str(project.database)) as con:
+        con.execute("drop view raw.events")
+        con.execute("alter table raw.events_collected rename to events")
+    events = _events(project)
+    assert events["sp_before_reread"] == ("u_one", "acc_first", "2026-03-23 12:00:00", "ses_3")
+    assert events["sp_clock_ahead"][2] == "2026-03-27 10:00:00"
+    assert events["sp_new_browser"][:2] == ("u_one", "acc_first")
+    # What the daily run kept equals a full rebuild from every row: the late copy counts once.
+    project.build_models("--full-refresh", pql_event_source="snowplow", pql_score_date=SNOWPLOW_NEXT_DAY)
+    assert project.snapshot(["int_events_aggregated_daily", "int_user_activity_daily"]) == incremental
 
 
 def test_amplitude_event_without_a_group_is_its_users_when_the_user_has_one_account(tmp_path_factory):

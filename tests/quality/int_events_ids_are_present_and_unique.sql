@@ -13,7 +13,7 @@ events as (
         event_date
     from {{ ref('int_events') }}
     {% if not flags.FULL_REFRESH %}
-        where event_at >= {{ pql_incremental_start_timestamp() }}
+        where {{ pql_reread_events_condition() }}
     {% endif %}
 
 ),

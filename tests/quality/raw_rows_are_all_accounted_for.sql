@@ -3,10 +3,10 @@
 -- independently from the staging views (one row per raw row, whichever tracker's
 -- tables they read), the quality models and the rejected rows, so a row lost anywhere
 -- on the way shows here as a table whose counts do not add up.
--- Events are counted over the rows a run re-checks (pql_rechecked_events_condition),
--- every row on a --full-refresh.
-{%- set events_checked = pql_rechecked_events_condition('event_at') if not flags.FULL_REFRESH else '1 = 1' %}
-{%- set rejected_events_checked = pql_rechecked_events_condition('row_time') if not flags.FULL_REFRESH else '1 = 1' %}
+-- Events are counted over the rows a run re-checks (pql_rechecked_events_condition, and
+-- in pql_rejected_rows the days it lists them under), every row on a --full-refresh.
+{%- set events_checked = pql_rechecked_events_condition() if not flags.FULL_REFRESH else '1 = 1' %}
+{%- set rejected_events_checked = pql_rechecked_days_condition('checked_day') if not flags.FULL_REFRESH else '1 = 1' %}
 with
 
 raw_events as (
@@ -40,7 +40,7 @@ later_events as (
     from {{ ref('int_events_checked') }}
     where
         rejection_reason is null
-        and event_at >= {{ pql_score_date_end() }}
+        and {{ pql_events_since_condition(pql_score_date_end()) }}
 
 ),
 

@@ -14,7 +14,7 @@ rejected_rows as (
     where
         outcome = 'rejected'
         {% if not flags.FULL_REFRESH %}
-            and (source_table != 'events' or {{ pql_rechecked_events_condition('row_time') }})
+            and (source_table != 'events' or {{ pql_rechecked_days_condition('checked_day') }})
         {% endif %}
     group by 1
 
@@ -27,7 +27,7 @@ raw_rows as (
         count(*) as raw_rows
     from {{ ref('int_events_checked') }}
     {% if not flags.FULL_REFRESH %}
-        where {{ pql_rechecked_events_condition('event_at') }}
+        where {{ pql_rechecked_events_condition() }}
     {% endif %}
 
     union all

@@ -18,7 +18,7 @@ events as (
 
     select * from {{ ref('int_events') }}
     {% if is_incremental() %}
-        where event_at >= {{ pql_incremental_start_timestamp() }}
+        where {{ pql_reread_events_condition() }}
     {% endif %}
 
 ),

@@ -22,7 +22,7 @@ events as (
 
     select * from {{ ref('int_events') }}
     {% if is_incremental() %}
-        where event_at >= {{ pql_incremental_start_timestamp(extra_days=1) }}
+        where {{ pql_reread_events_condition(extra_days=1) }}
     {% endif %}
 
 ),

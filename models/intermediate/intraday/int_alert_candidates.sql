@@ -42,7 +42,7 @@ events as (
         event_at,
         event_date
     from {{ ref('int_events') }}
-    where event_at >= {{ pql_incremental_start_timestamp() }}
+    where {{ pql_reread_events_condition() }}
 
 ),
 

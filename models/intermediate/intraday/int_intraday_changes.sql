@@ -19,7 +19,7 @@ events as (
         account_id,
         event_at
     from {{ ref('int_events') }}
-    where event_at >= {{ day_start }}
+    where {{ pql_events_since_condition(day_start) }}
 
 ),
 

@@ -21,7 +21,7 @@ copied_ids as (
         event_at
     from {{ ref('int_events_account_checked') }}
     {% if is_incremental() %}
-        where event_at >= {{ pql_incremental_start_timestamp() }}
+        where {{ pql_reread_events_condition() }}
     {% else %}
         where event_at is not null
     {% endif %}
@@ -35,14 +35,16 @@ copies as (
     -- The typed events are read here a second time, not through a CTE shared with
     -- copied_ids: DuckDB writes a CTE that is read twice - every raw row - to disk.
     select events.*
-    from {{ ref('int_events_account_checked') }} as events
+    from (
+        select * from {{ ref('int_events_account_checked') }}
+        {% if is_incremental() %}
+            where {{ pql_reread_events_condition() }}
+        {% endif %}
+    ) as events
     inner join copied_ids
         on
             events.event_id = copied_ids.event_id
             and events.event_at = copied_ids.event_at
-    {% if is_incremental() %}
-        where events.event_at >= {{ pql_incremental_start_timestamp() }}
-    {% endif %}
 
 ),
 

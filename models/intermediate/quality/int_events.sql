@@ -20,7 +20,8 @@ final as (
         event_at,
         event_date,
         session_id,
-        properties_text
+        properties_text,
+        loaded_at
     from checked
     where
         rejection_reason is null

@@ -65,6 +65,7 @@ final as (
         with_account.event_date,
         with_account.session_id,
         with_account.properties_text,
+        with_account.loaded_at,
         case
             when with_account.event_account_id is null then 'no_account'
             when accounts.account_id is null then 'unknown_account'

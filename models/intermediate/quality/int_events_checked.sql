@@ -64,6 +64,7 @@ checked as (
         event_date,
         session_id,
         properties_text,
+        loaded_at,
         row_problem,
         1 as contents_rank,
         1 as copy_number
@@ -81,6 +82,7 @@ checked as (
         event_date,
         session_id,
         properties_text,
+        loaded_at,
         row_problem,
         contents_rank,
         copy_number
@@ -100,6 +102,7 @@ final as (
         event_date,
         session_id,
         properties_text,
+        loaded_at,
         coalesce(
             row_problem,
             case when contents_rank > 1 then 'conflicting_duplicate_id' end

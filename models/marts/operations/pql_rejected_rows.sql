@@ -7,8 +7,10 @@
 -- Incremental like the daily aggregates: the first build checks every event; a run
 -- then re-checks the days it re-reads (var pql_incremental_lookback_days) plus every
 -- event whose time is missing, before 2000 or in the future, and replaces those days
--- (checked_day). Accounts, users, deals and dispositions are re-checked whole on every run, and so
--- are events without a time: their checked_day is 1900-01-01, a day no event is on.
+-- (checked_day). Accounts, users, deals and dispositions are re-checked whole on every
+-- run, and so are events without a time: their checked_day is 1900-01-01, a day no
+-- event is on. Where the tracker records when it loaded each row (Snowplow), a run
+-- re-checks only those loaded in the days it re-reads, listed under the day loaded.
 {{ config(
     pre_hook="{{ pql_inputs_gate_check(built_by_this_run=false) }}",
     **pql_replaced_days_config('checked_day', ['source_table'])
@@ -22,7 +24,7 @@ events as (
     {% if is_incremental() %}
         where
             rejection_reason is not null
-            and event_at >= {{ pql_incremental_start_timestamp() }}
+            and {{ pql_reread_events_condition() }}
 
         -- Apart, so that each filter can skip the raw table's other days.
         union all
@@ -30,7 +32,7 @@ events as (
         select * from {{ ref('int_events_checked') }}
         where
             rejection_reason is not null
-            and {{ pql_undated_condition('event_at') }}
+            and {{ pql_reread_undated_events_condition() }}
     {% else %}
         where rejection_reason is not null
     {% endif %}
@@ -74,7 +76,10 @@ inputs_gate as (
 rejected as (
 
     select
-        coalesce(event_date, cast('1900-01-01' as date)) as checked_day,
+        case
+            when {{ pql_undated_condition('event_at') }} and loaded_at is not null then cast(loaded_at as date)
+            else coalesce(event_date, cast('1900-01-01' as date))
+        end as checked_day,
         'events' as source_table,
         event_id as row_key,
         account_id,

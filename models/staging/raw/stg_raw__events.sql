@@ -12,7 +12,8 @@
 --   event_time_in_future       event time after this run started: a device clock ahead
 -- An event name that no signal reads is not a problem: it counts towards the '*'
 -- signals (active days, active users, sessions). Properties that are not valid JSON
--- are read as empty: the event is kept, without a session id.
+-- are read as empty: the event is kept, without a session id. loaded_at is when the
+-- tracker loaded the row, where it says (pql_events_record_load_time), else null.
 {%- set tracker_model = pql_tracker_model('events') %}
 with
 
@@ -42,6 +43,7 @@ renamed as (
         {{ pql_safe_cast('event_time', dbt.type_timestamp()) }} as event_at,
         event_time is not null as has_delivered_event_time,
         cast(session_id as {{ dbt.type_string() }}) as session_id,
+        cast({{ 'loaded_at' if pql_events_record_load_time() else 'null' }} as {{ dbt.type_timestamp() }}) as loaded_at,
         -- As text only: nothing downstream parses them.
         {{ pql_json_as_text('properties') }} as properties_text
     from source
@@ -69,6 +71,7 @@ final as (
         cast(event_at as date) as event_date,
         session_id,
         properties_text,
+        loaded_at,
         case
             when event_name is null or event_name = '' then 'no_event_name'
             when event_at is null and has_delivered_event_time
