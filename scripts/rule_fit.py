@@ -12,11 +12,14 @@ whether it converted within the horizon (int_cohort_outcomes). This module:
     indicators (scikit-learn; the penalty chosen by cross-validation over accounts), so a
     band's log-odds is the sum of its thresholds' coefficients and signals that do not help
     get none;
-  - turns log-odds into whole rule points on one scale (see scale_to_points), merging adjacent
-    bands that round to the same points;
+  - re-bases each signal so that its lowest state is worth 0 (see rebase: a constant changes no
+    ranking, and a negative one would clip whole components to 0), then turns log-odds into
+    whole rule points on one scale (see scale_to_points), merging adjacent bands that round to
+    the same points;
   - scores the test cohorts with the rounded rules, as the project scores them (component
-    totals held to 0..cap, the score to 0..100), beside the live rule set's own scores, and
-    compares AUC, the share of converters in the top 10% and 20%, and conversion by band;
+    totals held to 0..cap, the score to 0..100), beside the live rule set's own scores and the
+    fitted model's (what rounding and caps cost), and compares AUC, the share of converters in
+    the top 10% and 20%, and conversion by band;
     the candidate wins only when the 95% bootstrap interval of its AUC gain (resampling
     accounts) lies above 0.
 """
@@ -33,6 +36,7 @@ THRESHOLD_QUANTILES = (0.25, 0.5, 0.75)
 PENALTIES = np.logspace(-3, 0, 10)  # the regression's C values tried, strongest penalty first
 CV_FOLDS = 5
 SCALES_TRIED = 12
+ROUNDING_LOSS = 0.005  # training AUC the points may lose to rounding before caps are let bind
 BOOTSTRAP_RESAMPLES = 400
 
 
@@ -94,6 +98,7 @@ class Fit:
     left_out: dict[str, str]  # signal -> why it got no rule
     penalty: float  # the regression's C, chosen by cross-validation
     tested: CohortRows | None = None  # the test cohorts' rows
+    fitted_auc: float = math.nan  # the fitted model's own AUC on the test cohorts, before points
     live: Ranking | None = None
     candidate: Ranking | None = None
     candidate_scores: np.ndarray | None = None  # per row of `tested`
@@ -185,12 +190,46 @@ def fit_log_odds(rows: CohortRows, bands: list[SignalBands], seed: int) -> float
     return float(PENALTIES[chosen])
 
 
+def band_of(values: np.ndarray, signal: SignalBands, k: int) -> np.ndarray:
+    """Where a value is in band k of the signal."""
+    low, high = signal.band_bounds(k)
+    return _at_least(values, low) & ~(values > (math.inf if high is None else high))
+
+
+def fitted_values(rows: CohortRows, bands: list[SignalBands]) -> np.ndarray:
+    """The fitted model's log-odds per row, but for the constant: what its ranking rests on."""
+    total = np.zeros(len(rows.account_ids))
+    for signal in bands:
+        for k, log_odds in enumerate(signal.log_odds):
+            total += np.where(band_of(rows.values[signal.signal], signal, k), log_odds, 0.0)
+    return total
+
+
+def rebase(signal: SignalBands) -> None:
+    """Shift a signal's log-odds so that its lowest state is worth 0 and the others what they are
+    worth above it. A row is in one state of each signal - below the first threshold (or unknown),
+    worth 0 in the fit, or one band - so a shift of all of them changes no ranking; points cannot
+    go below 0, so a negative band (every known employee count: -25) would clip whole components
+    to 0 instead. When a band is the lowest, the known values below the first threshold become a
+    band of their own, worth what the fit gives them; an unknown value, which no rule can match,
+    is left at the lowest state."""
+    lowest = min(0.0, *signal.log_odds)
+    if lowest == 0.0:
+        return
+    if signal.thresholds[0] is not None:
+        signal.thresholds.insert(0, None)
+        signal.log_odds.insert(0, 0.0)
+    signal.log_odds = [value - lowest for value in signal.log_odds]
+
+
 def scale_to_points(rows: CohortRows, bands: list[SignalBands], caps: dict[str, int]) -> None:
-    """Whole points from log-odds, on one scale for every band (so the points keep the fit's
-    ranking): of the scales from the largest at which no component's cap binds to the one at
-    which the best possible account scores 100, the one whose rounded points rank the training
-    rows best (rounding loses less on a larger scale; caps cut more). A band's points are held
-    within its component's cap; adjacent bands of a signal with the same points become one."""
+    """Whole points from (re-based) log-odds, on one scale for every band, so the points keep the
+    fit's ranking: the largest scale at which no component's cap binds, where only rounding
+    changes the ranking. Only when rounding there ranks the training rows worse than the fit by
+    more than ROUNDING_LOSS, the scale up to the one at which the best possible account scores
+    100 that ranks them best (rounding loses less on a larger scale; caps cut more). A band's
+    points are held within its component's cap; adjacent bands of a signal with the same points
+    become one."""
     best: dict[str, float] = {}
     for signal in bands:
         best[signal.component] = best.get(signal.component, 0.0) + max(0.0, *signal.log_odds)
@@ -211,8 +250,12 @@ def scale_to_points(rows: CohortRows, bands: list[SignalBands], caps: dict[str, 
             signal.points = points
         return auc(rows.converted, score(rows, bands, caps))
 
-    scales = np.geomspace(smallest, largest, SCALES_TRIED) if largest > smallest else [smallest]
-    chosen = max(scales, key=lambda scale: (round(training_auc(scale), 4), -scale))
+    # Caps that bind cut the ranking wherever the training rows happen to put them: a larger
+    # scale is tried only when rounding costs measurably more.
+    chosen = smallest
+    if training_auc(smallest) < auc(rows.converted, fitted_values(rows, bands)) - ROUNDING_LOSS:
+        scales = np.geomspace(smallest, largest, SCALES_TRIED) if largest > smallest else [smallest]
+        chosen = max(scales, key=lambda scale: (round(training_auc(scale), 4), -scale))
     for signal, points in zip(bands, rounded(chosen), strict=True):
         signal.points = points
         merged = [(t, p) for k, (t, p) in enumerate(zip(signal.thresholds, points, strict=True))
@@ -225,11 +268,8 @@ def score(rows: CohortRows, bands: list[SignalBands], caps: dict[str, int]) -> n
     """The rounded rules' score per row, as the project computes it."""
     totals = {component: np.zeros(len(rows.account_ids)) for component in caps}
     for signal in bands:
-        values = rows.values[signal.signal]
         for k, points in enumerate(signal.points):
-            low, high = signal.band_bounds(k)
-            in_band = _at_least(values, low) & ~(values > (math.inf if high is None else high))
-            totals[signal.component] += np.where(in_band, points, 0)
+            totals[signal.component] += np.where(band_of(rows.values[signal.signal], signal, k), points, 0)
     clamped = sum(np.clip(total, 0, caps[component]) for component, total in totals.items())
     return np.clip(clamped, 0, 100)
 
@@ -307,6 +347,9 @@ def fit_and_test(rows: CohortRows, components: dict[str, str], caps: dict[str, i
               [], left_out, penalty=math.nan, tested=test)
     if bands:
         fit.penalty = fit_log_odds(train, bands, seed)
+        fit.fitted_auc = auc(test.converted, fitted_values(test, bands))
+        for signal in bands:
+            rebase(signal)
         scale_to_points(train, bands, caps)
     for signal in bands:
         if any(signal.points):

@@ -164,28 +164,59 @@ def rank_signals(rows: list[dict[str, Any]]) -> list[SignalLift]:
                                           -s.rate_difference, s.name))
 
 
+HEALTHY_PQL_RATE = (0.05, 0.15)  # the share of scored accounts a PQL tier should hold
+
+
 def propose_threshold(bands: list[Band], lower_tier_min: int, upper_tier_min: int | None,
-                      min_band_accounts: int) -> tuple[int | None, str]:
-    """The floor of the band whose conversion rate jumps most over the band below it, counting only
-    jumps that hold beyond both bands' 95% intervals, between bands of min_band_accounts or more."""
+                      min_band_accounts: int, pql_rate_at=None) -> tuple[int | None, str]:
+    """Where the evidence puts the PQL threshold, and why, in words. Evidence is a rise in the
+    conversion rate from one band to the next that holds beyond both bands' 95% intervals, between
+    bands of min_band_accounts or more; the threshold is the floor of the largest rise, kept within
+    the tiers either side (5+ points wide each). Given `pql_rate_at` (threshold -> share of accounts
+    that are PQLs) and a PQL rate there outside HEALTHY_PQL_RATE, it moves to the floor of another
+    such rise, within the tiers, where the rate is healthy, or the note says why it cannot."""
     usable = [band for band in bands if band.distinct_accounts >= min_band_accounts]
     pairs = list(zip(usable, usable[1:], strict=False))
     if not pairs:
         return None, (f"not enough evidence: no two bands hold {min_band_accounts}+ accounts; "
                       "threshold left as it is")
-    jumps = [(upper.conversion_rate - lower.conversion_rate, upper.floor) for lower, upper in pairs
-             if upper.conversion_rate_low > lower.conversion_rate_high]
-    if not jumps:
+    rises = sorted(((upper.conversion_rate - lower.conversion_rate, upper.floor) for lower, upper in pairs
+                    if upper.conversion_rate_low > lower.conversion_rate_high), reverse=True)
+    if not rises:
         return None, ("not enough evidence: no rise in conversion from one band to the next holds beyond "
                       "their 95% intervals; threshold left as it is")
-    jump, floor = max(jumps)
-    # Keep the tiers either side at least 5 points wide.
+    rise, floor = rises[0]
     low, high = lower_tier_min + 5, (upper_tier_min - 5 if upper_tier_min is not None else 95)
     threshold = min(max(floor, low), high)
-    note = f"largest jump in conversion beyond the intervals (+{jump:.1%}) is into the {floor}-{floor + 9} band"
-    if threshold != floor:
-        note += f"; held at {threshold} to keep neighbouring tiers 5+ points wide"
-    return threshold, note
+    note = f"conversion rises most into the {floor}-{floor + 9} band (+{rise:.1%}, beyond the 95% intervals), so "
+    if threshold > floor:
+        note += (f"the threshold goes as low towards {floor} as the tier below (from {lower_tier_min}) allows "
+                 f"at 5+ points wide: {threshold}")
+    elif threshold < floor:
+        note += f"the threshold goes as high towards {floor} as the tier above allows: {threshold}"
+    else:
+        note += f"the threshold is its floor, {threshold}"
+    if pql_rate_at is None:
+        return threshold, note
+
+    def healthy(rate: float) -> bool:
+        return HEALTHY_PQL_RATE[0] <= rate <= HEALTHY_PQL_RATE[1]
+
+    rate = pql_rate_at(threshold)
+    if healthy(rate):
+        return threshold, note + f"; the PQL rate there, {rate:.1%}, is healthy (5-15%)"
+    side = "under" if rate < HEALTHY_PQL_RATE[0] else "over"
+    note += f"; the PQL rate there, {rate:.1%}, is {side} the healthy 5-15%"
+    for other_rise, other_floor in rises[1:]:
+        if low <= other_floor <= high and healthy(pql_rate_at(other_floor)):
+            return other_floor, note + (f", so it moves to {other_floor}, where conversion rises too "
+                                        f"(+{other_rise:.1%}, beyond the intervals) and the PQL rate is "
+                                        f"{pql_rate_at(other_floor):.1%}")
+    blocked = [f for _, f in rises if not low <= f <= high and healthy(pql_rate_at(f))]
+    if blocked:
+        return threshold, note + (f"; the evidence backs {blocked[0]} (PQL rate {pql_rate_at(blocked[0]):.1%}), "
+                                  f"outside what the tiers either side allow ({low}-{high}): move them to go there")
+    return threshold, note + "; no other rise in conversion beyond the intervals gives a healthy rate"
 
 
 def weekly_flow(history: list[dict[str, Any]], weeks: int) -> dict[int, float]:
@@ -327,9 +358,6 @@ def build_proposal(warehouse: Warehouse, project_dir: Path, candidate: str | Non
     current = int(lowest_pql["min_score"])
     below = [t for t in live_tiers if int(t["tier_rank"]) < int(lowest_pql["tier_rank"])]
     above = [t for t in live_tiers if int(t["tier_rank"]) > int(lowest_pql["tier_rank"])]
-    proposed, note = propose_threshold(bands, int(below[-1]["min_score"]) if below else 0,
-                                       int(above[0]["min_score"]) if above else None, min_band_accounts)
-    proposed = current if proposed is None else proposed
 
     # A hot trigger (without a gate) makes an account a Hot PQL whatever the threshold.
     def is_pql_at(threshold: int, row: dict[str, Any]) -> bool:
@@ -337,6 +365,10 @@ def build_proposal(warehouse: Warehouse, project_dir: Path, candidate: str | Non
         return triggered or int(row["pql_score"]) >= threshold
 
     accounts = max(len(scores), 1)
+    proposed, note = propose_threshold(bands, int(below[-1]["min_score"]) if below else 0,
+                                       int(above[0]["min_score"]) if above else None, min_band_accounts,
+                                       lambda t: sum(is_pql_at(t, r) for r in scores) / accounts)
+    proposed = current if proposed is None else proposed
     proposal = Proposal(
         live_model=live_model,
         candidate_model=candidate or f"{live_model}_tuned_{dt.date.today():%Y%m%d}",

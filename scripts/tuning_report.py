@@ -67,8 +67,11 @@ def fit_report(proposal: Proposal) -> list[str]:
         found = [b for b in (ranking.bands if ranking else []) if b[0] == floor]
         return f"{found[0][2]}/{found[0][1]}" if found else "-"
 
-    lines += [row("AUC (converted within the horizon)", lambda r: f"{r.auc:.3f}"),
-              row("converters in the top 10% of scores", lambda r: f"{r.top_10_share:.1%}"),
+    lines.append(row("AUC (converted within the horizon)", lambda r: f"{r.auc:.3f}"))
+    if candidate:
+        # What turning the fit into whole points within the caps cost its ranking.
+        lines.append(f"  {'  the fit itself, before points':<38} {'':>8} {fit.fitted_auc:>10.3f}")
+    lines += [row("converters in the top 10% of scores", lambda r: f"{r.top_10_share:.1%}"),
               row("converters in the top 20% of scores", lambda r: f"{r.top_20_share:.1%}"),
               "  converted/accounts by score band:"]
     for floor in range(0, 100, 10):

@@ -107,6 +107,40 @@ def test_a_fit_finds_a_planted_signal_and_beats_a_blind_score():
     assert fit.signals[0].points[0] > 0
 
 
+def test_a_signal_is_re_based_on_its_lowest_state_which_changes_no_ranking():
+    # Every known value: -0.5, 30+: -2.0 more. The lowest state, 30+, becomes 0.
+    anywhere = rule_fit.SignalBands("days_since_last_event_30d", "product", [None, 30], [-0.5, -2.0])
+    rule_fit.rebase(anywhere)
+    assert anywhere.thresholds == [None, 30] and anywhere.log_odds == pytest.approx([1.5, 0.0])
+    # 10+: -1.0. The known values under 10 become a band of their own, worth 1.0 above it.
+    from_ten = rule_fit.SignalBands("sessions_14d", "product", [10], [-1.0])
+    rule_fit.rebase(from_ten)
+    assert from_ten.thresholds == [None, 10] and from_ten.log_odds == pytest.approx([1.0, 0.0])
+    rows = _rows({"sessions_14d": [0, 5, 10, 20]}, [0, 1, 0, 1])
+    before = rule_fit.fitted_values(rows, [rule_fit.SignalBands("sessions_14d", "product", [10], [-1.0])])
+    assert np.argsort(rule_fit.fitted_values(rows, [from_ten]), kind="stable").tolist() == np.argsort(
+        before, kind="stable").tolist()
+
+
+def test_points_keep_the_fitted_ranking_when_a_signal_counts_against_converting():
+    # Active accounts convert more, and inactive ones (30+ days since their last event) less:
+    # fitted as a negative band, which as negative points would clip the component to 0.
+    rng = np.random.default_rng(5)
+    n = 6000
+    dates = [dt.date(2026, 2, 1) + dt.timedelta(days=7 * (i % 4)) for i in range(n)]
+    invites = rng.poisson(1.0, n).astype(float)
+    idle_days = rng.integers(0, 60, n).astype(float)
+    odds = np.exp(-3.0 + 0.8 * np.minimum(invites, 3) - 1.5 * (idle_days >= 30))
+    converted = (rng.random(n) < odds / (1 + odds)).astype(int)
+    rows = _rows({"team_member_invites_7d": list(invites), "days_since_last_event_30d": list(idle_days)},
+                 list(converted), live=list(rng.integers(0, 100, n).astype(float)), dates=dates)
+    fit = rule_fit.fit_and_test(rows, {"team_member_invites_7d": "product", "days_since_last_event_30d": "product"},
+                                CAPS, test_days=7, min_accounts=30)
+    assert {signal.signal for signal in fit.signals} == {"team_member_invites_7d", "days_since_last_event_30d"}
+    assert all(points >= 0 for signal in fit.signals for points in signal.points)
+    assert fit.wins and fit.candidate.auc >= fit.fitted_auc - 0.01, (fit.candidate.auc, fit.fitted_auc)
+
+
 @pytest.fixture(scope="module")
 def independent_world(tmp_path_factory) -> DbtProject:
     """The sample world with deals drawn at the same odds for every account, whatever it does."""

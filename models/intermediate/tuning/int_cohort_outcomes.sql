@@ -13,7 +13,10 @@ with
 
 history as (
 
+    -- As of the score date: tuned as of a past date, later history is not known yet (and
+    -- int_cohort_signal_values values signals from events up to the score date only).
     select * from {{ ref('int_score_history') }}
+    where score_date <= {{ pql_score_date() }}
 
 ),
 
