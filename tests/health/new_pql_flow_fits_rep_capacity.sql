@@ -35,4 +35,5 @@ select
     new_pqls,
     {{ capacity }} as weekly_capacity
 from weeks
-where new_pqls > {{ capacity }}
+-- Unset, the capacity is null, which no week is over (BigQuery refuses `> null` outright).
+where {{ 'false' if capacity | trim == 'null' else 'new_pqls > ' ~ capacity }}

@@ -16,7 +16,7 @@ handoffs as (
 
 ),
 
-groups as (
+handoff_counts as (
 
     select
         sum(case when not is_held_out then 1 else 0 end) as routed_handoffs,
@@ -36,7 +36,7 @@ rates as (
         cast(coalesce(held_out_handoffs, 0) as {{ dbt.type_int() }}) as held_out_handoffs,
         cast(coalesce(held_out_deals, 0) as {{ dbt.type_int() }}) as held_out_deals,
         {{ pql_rate_with_interval('held_out_deals', 'held_out_handoffs', 'held_out_rate') }}
-    from groups
+    from handoff_counts
 
 ),
 
