@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DATABRICKS_VENV := .venv-databricks
+BIGQUERY_VENV := .venv-bigquery
 
 export DO_NOT_TRACK := 1
 export DBT_PROFILES_DIR := $(CURDIR)
@@ -44,7 +45,7 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed $(DATABRICKS_VENV)/.installed
+$(VENV)/.installed-test: $(VENV)/.installed $(DATABRICKS_VENV)/.installed $(BIGQUERY_VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $@
 
@@ -53,6 +54,13 @@ $(DATABRICKS_VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(DATABRICKS_VENV)
 	$(DATABRICKS_VENV)/bin/python -m pip install --quiet --upgrade pip
 	$(DATABRICKS_VENV)/bin/python -m pip install --quiet -e ".[databricks]"
+	touch $@
+
+# A BigQuery emulator on loopback (test_bigquery.py), which pins a DuckDB of its own.
+$(BIGQUERY_VENV)/.installed:
+	$(PYTHON) -m venv $(BIGQUERY_VENV)
+	$(BIGQUERY_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(BIGQUERY_VENV)/bin/python -m pip install --quiet "crucible-emulator[server]==0.1.0a2"
 	touch $@
 
 clean:

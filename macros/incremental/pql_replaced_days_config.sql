@@ -27,11 +27,11 @@
 
 
 {% macro bigquery__pql_replaced_days_storage(day_column, cluster_by) %}
-    {#- BigQuery: day partitions, overwritten whole. -#}
+    {#- BigQuery: day partitions, overwritten whole; clustered by the other keys, if any (an empty cluster_by renders a bare CLUSTER BY). -#}
     {{ return({
         'incremental_strategy': 'insert_overwrite',
         'partition_by': {'field': day_column, 'data_type': 'date', 'granularity': 'day'},
-        'cluster_by': cluster_by,
+        'cluster_by': cluster_by or none,
     }) }}
 {% endmacro %}
 

@@ -50,8 +50,8 @@ final as (
         end as suppressed_by,
         fired_at,
         {{ pql_run_started_timestamp() }} as detected_at,
-        -- A suppressed alert has no SLA, so nothing is due.
-        {{ dbt.dateadd('hour', 'sla_hours', 'fired_at') }} as due_by,
+        -- A suppressed alert has no SLA, so nothing is due. Cast: BigQuery's dateadd gives a DATETIME.
+        cast({{ dbt.dateadd('hour', 'sla_hours', 'fired_at') }} as {{ dbt.type_timestamp() }}) as due_by,
         sla_hours,
         primary_contact_email,
         primary_contact_title,

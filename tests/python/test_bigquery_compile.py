@@ -1,12 +1,16 @@
 """Every model, test and analysis compiles with dbt-bigquery, offline, and parses as BigQuery SQL.
 
 BigQuery cannot be reached from here, so the connection is never opened and the
-adapter reports no existing relations (every model compiles as a first build).
+adapter reports no existing relations (every model compiles as a first build). This covers
+what the emulator (test_bigquery.py) does not: the incremental path, and what BigQuery refuses
+but the emulator's DuckDB takes (a comparison with a literal null).
 """
 
 from __future__ import annotations
 
 import pytest
+import sqlglot
+from sqlglot import exp
 
 from compiled_sql import compile_offline, unparsable_and_unknown
 from conftest import copy_project, native_models
@@ -47,6 +51,19 @@ def test_every_compiled_statement_parses_as_bigquery(compiled_nodes: dict[str, s
 def test_no_duckdb_or_postgres_casts_reach_bigquery(compiled_nodes: dict[str, str]):
     offenders = [unique_id for unique_id, sql in compiled_nodes.items() if "::" in sql]
     assert not offenders
+
+
+def test_nothing_reaches_bigquery_that_it_refuses_outright(compiled: dict, compiled_nodes: dict[str, str]):
+    # "Operands of > cannot be literal NULL": BigQuery refuses a comparison with a null literal.
+    compared_with_null = [
+        unique_id for unique_id, sql in compiled_nodes.items()
+        for statement in sqlglot.parse(sql, read="bigquery") if statement is not None
+        for comparison in statement.find_all(exp.GT, exp.GTE, exp.LT, exp.LTE, exp.EQ, exp.NEQ)
+        if isinstance(comparison.left, exp.Null) or isinstance(comparison.right, exp.Null)
+    ]
+    assert not compared_with_null
+    # An empty cluster_by renders a bare CLUSTER BY.
+    assert not [unique_id for unique_id, node in compiled.items() if node.config.get("cluster_by") == []]
 
 
 def test_daily_aggregate_overwrites_day_partitions_clustered_by_account(compiled: dict):
