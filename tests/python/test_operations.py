@@ -103,8 +103,9 @@ SECRET_PATTERNS = {
 }
 
 
-# fakesnow, the Snowflake emulator the tests start on loopback, takes any password.
-KNOWN_TEST_CREDENTIALS = {"tests/python/test_snowflake.py: password or secret set to a literal"}
+# The emulators the tests start on loopback take any password (fakesnow) or token (crucible).
+KNOWN_TEST_CREDENTIALS = {"tests/python/test_snowflake.py: password or secret set to a literal",
+                          "tests/python/test_bigquery.py: password or secret set to a literal"}
 
 
 def find_secrets(text: str) -> list[str]:
