@@ -2,7 +2,7 @@
     The days an incremental run re-reads or recomputes, as literal bounds a warehouse
     can prune partitions with.
     Members: pql_oldest_window_date, pql_reread_days, pql_incremental_start_date,
-    pql_incremental_start_timestamp, pql_events_since_condition,
+    pql_incremental_start_timestamp, pql_events_since_condition, pql_loaded_since_condition,
     pql_reread_events_condition, pql_reread_undated_events_condition,
     pql_rechecked_events_condition, pql_rechecked_days_condition,
     pql_earliest_recompute_date_string, pql_state_search_from_date_string.
@@ -55,10 +55,13 @@
         loaded before it happened, and that bound reaches the raw table's storage, which
         event_at - the first copy's time, looked up - does not.
     -#}
-    (
-        event_at >= {{ since_timestamp }}
-        {%- if pql_events_record_load_time() %} and loaded_at >= {{ since_timestamp }}{% endif %}
-    )
+    (event_at >= {{ since_timestamp }} and {{ pql_loaded_since_condition(since_timestamp) }})
+{%- endmacro %}
+
+
+{% macro pql_loaded_since_condition(since_timestamp) %}
+    {#- SQL condition on an events model's rows: loaded at or after `since_timestamp` where the tracker records it (pql_events_record_load_time), else true. -#}
+    {{- 'loaded_at >= ' ~ since_timestamp if pql_events_record_load_time() else 'true' -}}
 {%- endmacro %}
 
 
@@ -74,10 +77,7 @@
         every one, or, where the tracker records when rows were loaded, those loaded in the
         days it re-reads (pql_rejected_rows lists each under the day it was loaded).
     -#}
-    (
-        {{ pql_undated_condition('event_at') }}
-        {%- if pql_events_record_load_time() %} and loaded_at >= {{ pql_incremental_start_timestamp() }}{% endif %}
-    )
+    ({{ pql_undated_condition('event_at') }} and {{ pql_loaded_since_condition(pql_incremental_start_timestamp()) }})
 {%- endmacro %}
 
 

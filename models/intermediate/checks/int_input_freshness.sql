@@ -5,7 +5,7 @@
 -- every mart (int_input_problems), so the marts keep yesterday's rows rather than sync
 -- stale scores; pql_scores records these times. An empty table has no newest row and
 -- is stale. Where the tracker records when it loaded each event, only events loaded
--- since the error threshold are read (searched_since): an older one cannot be fresh.
+-- since the error threshold are read: an older one cannot be fresh.
 {%- set events_searched_since = pql_freshness_reference_timestamp(
     hours_before=pql_hours_var('pql_events_error_after_hours') | int
 ) if pql_events_record_load_time() else none %}
@@ -37,8 +37,7 @@ newest as (
         'events' as source_table,
         max(loaded_at) as loaded_through,
         {{ pql_hours_var('pql_events_warn_after_hours') }} as warn_after_hours,
-        {{ pql_hours_var('pql_events_error_after_hours') }} as error_after_hours,
-        {{ events_searched_since or 'cast(null as ' ~ dbt.type_timestamp() ~ ')' }} as searched_since
+        {{ pql_hours_var('pql_events_error_after_hours') }} as error_after_hours
     from events
     where
         loaded_at <= {{ pql_freshness_reference_timestamp() }}
@@ -50,8 +49,7 @@ newest as (
         'accounts' as source_table,
         max(loaded_at) as loaded_through,
         {{ pql_hours_var('pql_accounts_warn_after_hours') }} as warn_after_hours,
-        {{ pql_hours_var('pql_accounts_error_after_hours') }} as error_after_hours,
-        cast(null as {{ dbt.type_timestamp() }}) as searched_since
+        {{ pql_hours_var('pql_accounts_error_after_hours') }} as error_after_hours
     from accounts
     where
         loaded_at <= {{ pql_freshness_reference_timestamp() }}
@@ -76,8 +74,7 @@ measured as (
         checked_against,
         {{ dbt.datediff('loaded_through', 'checked_against', 'hour') }} as hours_behind,  -- noqa: LT05
         warn_after_hours,
-        error_after_hours,
-        searched_since
+        error_after_hours
     from stamped
 
 ),
@@ -106,12 +103,14 @@ final as (
         error_after_hours,
         freshness,
         case
-            when loaded_through is null and searched_since is not null
+            {% if events_searched_since -%}
+            when loaded_through is null and source_table = 'events'
                 then {{ dbt.concat([
-                    "'raw '", 'source_table', "' has no rows loaded between '",
-                    'cast(searched_since as ' ~ dbt.type_string() ~ ')', "' and '",
+                    "'raw events has no rows loaded between '",
+                    'cast(' ~ events_searched_since ~ ' as ' ~ dbt.type_string() ~ ')', "' and '",
                     'cast(checked_against as ' ~ dbt.type_string() ~ ')',
                 ]) }}
+            {% endif -%}
             when loaded_through is null
                 then {{ dbt.concat([
                     "'raw '", 'source_table', "' has no rows at or before '",
