@@ -193,12 +193,14 @@ def _run_measured(command: list[str], env: dict[str, str]) -> tuple[float, int, 
 
 
 class Bench:
+    shape = "native"  # whose tables the world is written in (tracker_shapes.py)
+
     def __init__(self, workdir: Path, events: int, accounts: int):
         self.workdir = workdir
         self.events = events
         self.accounts = accounts
-        self.database = workdir / f"bench_{events}.duckdb"
-        self.target = workdir / f"target_{events}"
+        self.database = workdir / f"bench_{self.shape}_{events}.duckdb"
+        self.target = workdir / f"target_{self.shape}_{events}"
         self.env = {
             **os.environ,
             "DO_NOT_TRACK": "1",
@@ -206,18 +208,23 @@ class Bench:
             "PQL_DUCKDB_PATH": str(self.database),
             "PQL_TARGET": "duckdb",
         }
-        self.extra_vars: dict = {}
+        self.extra_vars = {} if self.shape == "native" else {"pql_event_source": self.shape, **SHAPE_VARS[self.shape]}
 
     def prepare(self) -> float:
         """Generate the world and hold back the new day; return the seconds it took."""
         started = time.perf_counter()
         self.database.unlink(missing_ok=True)
         subprocess.run(
-            [sys.executable, "scripts/generate_sample_data.py", "--database", str(self.database),
-             "--accounts", str(self.accounts), "--events", str(self.events), "--end-date", SCORE_DAY.isoformat()],
+            [sys.executable, "scripts/generate_sample_data.py", "--database", str(self.database), "--shape",
+             self.shape, "--accounts", str(self.accounts), "--events", str(self.events),
+             "--end-date", SCORE_DAY.isoformat()],
             cwd=PROJECT_ROOT, check=True, env=self.env, stdout=subprocess.DEVNULL,
         )
-        _duckdb_in_child(self.database, f"""
+        _duckdb_in_child(self.database, self.hold_back_sql(), self.env)
+        return time.perf_counter() - started
+
+    def hold_back_sql(self) -> str:
+        return f"""
             -- The new day, plus 1% of the day before that arrives late, land after the full build.
             create or replace table raw.events_next_batch as
             select * from raw.events
@@ -236,8 +243,7 @@ class Bench:
             drop table raw.events;
             alter table raw.events_sorted rename to events;
             checkpoint;
-        """, self.env)
-        return time.perf_counter() - started
+        """
 
     def dbt(self, name: str, *args: str, score_date: dt.date, threads: int = THREADS) -> Step:
         dbt_vars = json.dumps({"pql_score_date": score_date.isoformat(), "pql_scoring_model": "classic",
@@ -353,23 +359,10 @@ class Bench:
 class SnowplowBench(Bench):
     """The same world in Snowplow's atomic.events, held back and landed by collector_tstamp."""
 
-    def __init__(self, workdir: Path, events: int, accounts: int):
-        super().__init__(workdir, events, accounts)
-        self.database = workdir / f"bench_snowplow_{events}.duckdb"
-        self.target = workdir / f"target_snowplow_{events}"
-        self.env["PQL_DUCKDB_PATH"] = str(self.database)
-        self.extra_vars = {"pql_event_source": "snowplow", **SHAPE_VARS["snowplow"]}
+    shape = "snowplow"
 
-    def prepare(self) -> float:
-        started = time.perf_counter()
-        self.database.unlink(missing_ok=True)
-        subprocess.run(
-            [sys.executable, "scripts/generate_sample_data.py", "--database", str(self.database), "--shape",
-             "snowplow", "--accounts", str(self.accounts), "--events", str(self.events),
-             "--end-date", SCORE_DAY.isoformat()],
-            cwd=PROJECT_ROOT, check=True, env=self.env, stdout=subprocess.DEVNULL,
-        )
-        _duckdb_in_child(self.database, f"""
+    def hold_back_sql(self) -> str:
+        return f"""
             create or replace table raw.events_next_batch as
             select * from raw.events where collector_tstamp >= '{SCORE_DAY}';
             -- atomic.events is loaded in collection order.
@@ -378,8 +371,7 @@ class SnowplowBench(Bench):
             drop table raw.events;
             alter table raw.events_sorted rename to events;
             checkpoint;
-        """, self.env)
-        return time.perf_counter() - started
+        """
 
     def land_next_batch(self, before: dt.datetime | None = None) -> int:
         _duckdb_in_child(self.database, """
