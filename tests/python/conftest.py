@@ -108,6 +108,11 @@ class ParsedManifests:
         return manifest
 
 
+def failed_nodes(result: dbtRunnerResult) -> list[str]:
+    """The nodes of a dbt invocation that errored or failed (a warning is neither), with dbt's message."""
+    return [f"{r.node.unique_id}: {r.message}" for r in (result.result or []) if str(r.status) in ("error", "fail")]
+
+
 @dataclass
 class DbtProject:
     """A throwaway copy of the project: edit its seeds freely, build it, query its DuckDB file."""

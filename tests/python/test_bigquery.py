@@ -23,7 +23,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import PROJECT_ROOT, DbtProject, new_project
+from conftest import PROJECT_ROOT, DbtProject, failed_nodes, new_project
 from generate_sample_data import generate
 
 EMULATOR = Path(os.environ.get("PQL_BIGQUERY_EMULATOR", PROJECT_ROOT / ".venv-bigquery" / "bin" / "crucible"))
@@ -139,10 +139,6 @@ def _bigquery_project(base: Path, url: str) -> DbtProject:
     return project
 
 
-def _failures(result) -> list[str]:
-    return [f"{r.node.unique_id}: {r.message}" for r in (result.result or []) if str(r.status) in ("error", "fail")]
-
-
 @pytest.fixture(scope="module")
 def worlds(endpoint, tmp_path_factory) -> tuple[DbtProject, DbtProject]:
     """The same 200-account world built on DuckDB and, whole (unit tests too), on the emulator."""
@@ -153,7 +149,7 @@ def worlds(endpoint, tmp_path_factory) -> tuple[DbtProject, DbtProject]:
     duck.build("--selector", "everything", **WORLD_VARS)
     emulated = _bigquery_project(base, endpoint)
     result = emulated.dbt("build", "--selector", "everything", dbt_vars=WORLD_VARS)
-    assert _failures(result) == [] and result.success, _failures(result) or result.exception
+    assert failed_nodes(result) == [] and result.success, failed_nodes(result) or result.exception
     return duck, emulated
 
 
@@ -187,7 +183,7 @@ def test_a_broken_seed_row_is_named_on_bigquery(worlds):
         result = emulated.dbt("run", "--select", "pql_scores", dbt_vars=WORLD_VARS)
         assert not result.success
         assert ("The marts are not replaced: pql_tiers row scoring_model=recommended, tier_name=Hot PQL: "
-                "band overlaps tier PQL") in " ".join(_failures(result)), _failures(result)
+                "band overlaps tier PQL") in " ".join(failed_nodes(result)), failed_nodes(result)
     finally:
         emulated.edit_seed("pql_tiers", "recommended,PQL,3,70,92,", "recommended,PQL,3,70,89,")
         emulated.dbt("seed", "--select", "pql_tiers", dbt_vars=WORLD_VARS)

@@ -11,7 +11,7 @@ import json
 
 import duckdb
 
-from conftest import DbtProject, new_project
+from conftest import DbtProject, failed_nodes, new_project
 from generate_sample_data import create_raw_tables
 
 SCORE_DATE = "2026-03-26"  # the newest event is less than a day older than its end
@@ -327,16 +327,18 @@ SNOWPLOW_NEXT_DAY_ROWS = """insert into raw.events values
         '/pricing', 'https://app.first.io/pricing', 'Pricing'),
     ('sp_new_sign_in', 'event', 'page_viewed', '2026-03-27 11:05:00', '2026-03-27 11:05:01', 'u_one', 'd_new',
         'ses_5', null, null, null)"""
+
+
+def _guarded(column: str, kind: str) -> str:
+    """The column, or for a row collected before the bound an error naming it."""
+    return (f"case when collector_tstamp >= timestamp '{SNOWPLOW_READ_FROM}' then {column} "
+            f"else cast(error('read a row collected before {SNOWPLOW_READ_FROM}') as {kind}) end as {column}")
+
+
 # atomic.events as a view that fails any query reaching a row collected before the bound.
 GUARDED_SNOWPLOW_EVENTS = f"""create view raw.events as
-    select * replace (
-        case when collector_tstamp >= timestamp '{SNOWPLOW_READ_FROM}' then event_id
-            else error('read a row collected before {SNOWPLOW_READ_FROM}') end as event_id,
-        case when collector_tstamp >= timestamp '{SNOWPLOW_READ_FROM}' then derived_tstamp
-            else error('read a row collected before {SNOWPLOW_READ_FROM}')::timestamp end as derived_tstamp,
-        case when collector_tstamp >= timestamp '{SNOWPLOW_READ_FROM}' then domain_userid
-            else error('read a row collected before {SNOWPLOW_READ_FROM}') end as domain_userid
-    )
+    select * replace ({_guarded("event_id", "varchar")}, {_guarded("derived_tstamp", "timestamp")},
+        {_guarded("domain_userid", "varchar")})
     from raw.events_collected"""
 
 
@@ -344,7 +346,7 @@ def _daily_job(project: DbtProject, score_date: str, *flags: str) -> None:
     """The daily job, models and data tests; on two accounts the health tests warn, and may."""
     result = project.dbt("build", *flags, "--exclude-resource-type", "unit_test",
                          dbt_vars={"pql_event_source": "snowplow", "pql_score_date": score_date})
-    assert [f"{r.node.name}: {r.message}" for r in result.result if str(r.status) in ("error", "fail")] == []
+    assert failed_nodes(result) == []
 
 
 def test_a_snowplow_daily_run_reads_days_of_atomic_events_not_its_history(tmp_path_factory):
