@@ -5,7 +5,8 @@ The emulator is crucible-emulator, in an environment of its own (`make install-t
 `.venv-bigquery`: it pins a DuckDB the project's does not). It translates BigQuery's SQL to DuckDB,
 so this proves what dbt-bigquery sends and what BigQuery's front end refuses (types, reserved words,
 constructs), not BigQuery's semantics or cost. It runs no scripting, so the incremental path
-(`insert_overwrite`) stays with the offline compile (test_bigquery_compile.py).
+(`insert_overwrite`) stays with the offline compile (test_bigquery_compile.py); docs/testing.md
+says why the emulators that script do not run here.
 """
 
 from __future__ import annotations
