@@ -21,16 +21,38 @@
 {%- endmacro %}
 
 
+{% macro pql_inputs_gate_passed(gate, built_by_this_run=true) %}
+    {#-
+        SQL condition on int_inputs_gate (joined as `gate`): this dbt command built it, so
+        it judged the inputs as they are now; otherwise it stops the statement saying what
+        to select. With built_by_this_run, the scoring tables were built by a run with this
+        run's settings too (pql_built_by_this_run).
+    -#}
+    {{ gate }}.inputs_are_trusted
+    and case
+        when {{ gate }}.built_by_invocation = '{{ invocation_id }}' then true
+        else {{ pql_fail_with(
+            "'int_inputs_gate, which judges the inputs, was built by another dbt command: select it with "
+            ~ model.name ~ " (--select int_inputs_gate " ~ model.name ~ ", or +" ~ model.name
+            ~ "), or run the job whole'"
+        ) }}
+    end
+    {%- if built_by_this_run %}
+    and {{ pql_built_by_this_run(gate ~ '.scoring_tables_built_for') }}
+    {%- endif %}
+{%- endmacro %}
+
+
 {% macro pql_inputs_gate_check(built_by_this_run=true) %}
     {#-
         Pre-hook of every model that joins int_inputs_gate: the gate read in a statement of
-        its own, so a stale input or a broken seed (and, with built_by_this_run, scoring
+        its own, so a gate built by another command (and, with built_by_this_run, scoring
         tables built by another run) stop the model even when its rows are empty, where a
         warehouse need never read the joined gate. Call it as the model's join does.
     -#}
-    select {{ pql_built_by_this_run('scoring_tables_built_for') if built_by_this_run else 'true' }}
-    from {{ ref('int_inputs_gate') }}
-    where inputs_are_trusted
+    select true
+    from {{ ref('int_inputs_gate') }} as inputs_gate
+    where {{ pql_inputs_gate_passed('inputs_gate', built_by_this_run) }}
 {%- endmacro %}
 
 

@@ -169,7 +169,7 @@ def test_stale_inputs_stop_a_bigquery_run(worlds, endpoint):
     # The events stop three days before the score date: stale, and the marts stay as they were.
     _load_raw_tables(_client(endpoint), duck.database, only="events", events_before="2026-03-29")
     try:
-        result = emulated.dbt("run", "--select", "pql_scores", dbt_vars=WORLD_VARS)
+        result = emulated.dbt("run", "--select", "int_inputs_gate", "pql_scores", dbt_vars=WORLD_VARS)
         assert not result.success
         assert any("raw events is stale" in line for line in emulated.log_lines), emulated.log_lines[-30:]
     finally:
@@ -181,7 +181,7 @@ def test_a_broken_seed_row_is_named_on_bigquery(worlds):
     emulated.edit_seed("pql_tiers", "recommended,PQL,3,70,89,", "recommended,PQL,3,70,92,")
     try:
         assert emulated.dbt("seed", "--select", "pql_tiers", dbt_vars=WORLD_VARS).success
-        result = emulated.dbt("run", "--select", "pql_scores", dbt_vars=WORLD_VARS)
+        result = emulated.dbt("run", "--select", "int_inputs_gate", "pql_scores", dbt_vars=WORLD_VARS)
         assert not result.success
         assert ("The marts are not replaced: pql_tiers row scoring_model=recommended, tier_name=Hot PQL: "
                 "band overlaps tier PQL") in " ".join(failed_nodes(result)), failed_nodes(result)

@@ -1,7 +1,8 @@
 """The daily job's guarantees hold under every command that builds the marts, not only `dbt build`:
 stale inputs and a broken seed stop `dbt run` (whole, or a selection, or after `dbt seed`) naming
 the problem, and leave every mart as it was; so does a selection that would publish from scoring
-tables built for another score date, rule set or the intraday job. A value that does not read is a row problem, not a
+tables built for another score date, rule set or the intraday job, or without judging the inputs
+(the gate left out). A value that does not read is a row problem, not a
 failed build; a raw column that is missing fails the run at once, naming the table, the column and
 the var that maps it."""
 
@@ -36,7 +37,8 @@ def scored(built_classic_world: DbtProject, tmp_path) -> DbtProject:
 # --- the freshness gate and the seed checks under `dbt run` -------------------------------
 
 
-@pytest.mark.parametrize("selection", [(), ("--select", "pql_scores"), ("--select", "pql_scores+")],
+@pytest.mark.parametrize("selection", [(), ("--select", "int_inputs_gate", "pql_scores"),
+                                       ("--select", "int_inputs_gate", "pql_scores+")],
                          ids=["run", "select-pql_scores", "select-pql_scores-and-after"])
 def test_stale_events_stop_dbt_run_and_leave_every_mart_as_it_was(scored: DbtProject, selection):
     before = scored.snapshot(MARTS)
@@ -68,7 +70,7 @@ def test_a_broken_seed_loaded_by_dbt_seed_stops_dbt_run_naming_the_row(scored: D
     scored.edit_seed("pql_tiers", "classic,PQL,3,70,89,", "classic,PQL,3,70,92,")
     assert scored.dbt("seed", dbt_vars=CLASSIC).success
 
-    for selection in [(), ("--select", "pql_scores")]:
+    for selection in [(), ("--select", "int_inputs_gate", "pql_scores")]:
         ok, log = run(scored, *selection)
         assert not ok
         assert "pql_tiers row scoring_model=classic, tier_name=Hot PQL: band overlaps tier PQL" in log
@@ -78,6 +80,22 @@ def test_a_broken_seed_loaded_by_dbt_seed_stops_dbt_run_naming_the_row(scored: D
     scored.edit_seed("pql_tiers", "classic,PQL,3,70,92,", "classic,PQL,3,70,89,")
     assert scored.dbt("seed", dbt_vars=CLASSIC).success
     ok, log = run(scored)
+    assert ok, log[-3000:]
+    assert scored.score_summary() == EXPECTED_CLASSIC
+
+
+def test_a_mart_selected_without_the_gate_stops_naming_it(scored: DbtProject):
+    """The gate judges the inputs once a run; a command that builds a mart and not the gate has
+    not judged them, so it stops, whatever the inputs."""
+    before = scored.snapshot(MARTS)
+
+    ok, log = run(scored, "--select", "pql_scores")
+
+    assert not ok
+    assert ("int_inputs_gate, which judges the inputs, was built by another dbt command: select it with pql_scores "
+            "(--select int_inputs_gate pql_scores, or +pql_scores), or run the job whole") in log
+    assert scored.snapshot(MARTS) == before
+    ok, log = run(scored, "--select", "int_inputs_gate", "pql_scores")
     assert ok, log[-3000:]
     assert scored.score_summary() == EXPECTED_CLASSIC
 
@@ -98,7 +116,7 @@ def test_an_unknown_live_rule_set_stops_dbt_run(scored: DbtProject):
 def test_a_selection_with_other_vars_stops_naming_what_to_run(scored: DbtProject, changed):
     before = scored.snapshot(MARTS)
 
-    ok, log = run(scored, "--select", "pql_scores", **changed)
+    ok, log = run(scored, "--select", "int_inputs_gate", "pql_scores", **changed)
 
     assert not ok
     assert "The scoring tables were built by the daily run of 2026-03-31, rule set classic" in log
@@ -114,7 +132,7 @@ def test_the_daily_marts_are_never_published_from_an_intraday_run(scored: DbtPro
     assert intraday.success, intraday.exception
     before = scored.snapshot(MARTS)
 
-    ok, log = run(scored, "--select", "pql_scores", "pql_contacts")
+    ok, log = run(scored, "--select", "int_inputs_gate", "pql_scores", "pql_contacts")
 
     assert not ok
     assert "The scoring tables were built by the intraday run of 2026-03-31" in log

@@ -179,7 +179,7 @@ def day(tmp_path_factory) -> dict:
     _daily(project)
     seen["morning"] = _alerts(project)
     morning_rows = project.query("select * from analytics.pql_alerts order by all")
-    _dbt(project, "run", "--full-refresh", "--select", "pql_alerts")
+    _dbt(project, "run", "--full-refresh", "--select", "int_inputs_gate", "pql_alerts")
     seen["full_refresh_unchanged"] = project.query("select * from analytics.pql_alerts order by all") == morning_rows
     return seen
 

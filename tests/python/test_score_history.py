@@ -146,8 +146,9 @@ def test_tier_states_kept_day_by_day_equal_a_recomputation_of_the_whole_history(
     assert any(row[7] == "down" or row[7] == "up" for row in changes), "three days should move some account"
 
     # A full refresh recomputes every history date whatever the score date; it runs with the
-    # date the scoring tables were last built for, which the alert feed downstream requires.
-    result = project.dbt("run", "--full-refresh", "--select", "int_tier_states+",
+    # date the scoring tables were last built for, which the alert feed downstream requires; the
+    # gate comes too, as it must for any selection that builds what joins it.
+    result = project.dbt("run", "--full-refresh", "--select", "int_inputs_gate int_tier_states+",
                          dbt_vars={"pql_score_date": "2026-03-29"})
     assert result.success
     assert project.query(states) == kept

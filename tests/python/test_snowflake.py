@@ -308,7 +308,7 @@ def snowflake_guards(snowflake_runs: list[dict], fakesnow_server: dict, tmp_path
     sql("create or replace table raw.events_kept as select * from raw.events")
     sql("delete from raw.events where event_time >= '2026-03-27'")
     seen["stale_run"] = run_dbt("run")
-    seen["stale_selected_run"] = run_dbt("run", "--select", "pql_scores")
+    seen["stale_selected_run"] = run_dbt("run", "--select", "int_inputs_gate", "pql_scores")
     seen["scores_after_stale"] = scores()
     sql("create or replace table raw.events as select * from raw.events_kept")
 
@@ -317,7 +317,7 @@ def snowflake_guards(snowflake_runs: list[dict], fakesnow_server: dict, tmp_path
     good_tiers = tiers.read_text()
     tiers.write_text(good_tiers.replace("recommended,PQL,3,70,89,", "recommended,PQL,3,70,92,"))
     seen["broken_seed_seed"] = run_dbt("seed")
-    seen["broken_seed_run"] = run_dbt("run", "--select", "pql_scores")
+    seen["broken_seed_run"] = run_dbt("run", "--select", "int_inputs_gate", "pql_scores")
     seen["scores_after_broken_seed"] = scores()
     tiers.write_text(good_tiers)
     assert run_dbt("seed").returncode == 0

@@ -1,12 +1,12 @@
 -- The gate every mart joins: one row, true, when int_input_problems is empty. When it
--- is not, reading this stops the statement with every problem in the message, so
--- whichever command builds a mart - dbt run, dbt build, dbt run --select pql_scores -
--- fails it and leaves its last good rows in place. A view, so it judges the inputs as
--- they are when the mart is built, not as they were at an earlier run; read once as
--- it is made, so a whole run stops here, once, before any mart starts. It also says
--- which run built the scoring tables, for the models that read them to compare with
--- their own (macro pql_built_by_this_run).
-{{ config(post_hook='select inputs_are_trusted from {{ this }}', tags=['run_independent']) }}
+-- is not, building it stops with every problem in the message, so the run stops here,
+-- once, before any mart starts, and each mart keeps its last good rows. A table, so the
+-- inputs are judged once a run, not once a mart; it names the dbt command that built
+-- it, and a mart built by another command stops (macro pql_inputs_gate_passed), so any
+-- selection that builds a mart judges the inputs as they are now. It also says which
+-- run built the scoring tables, for the models that read them to compare with their
+-- own (macro pql_built_by_this_run).
+{{ config(materialized='table') }}
 
 with
 
@@ -33,7 +33,9 @@ final as (
             ])) }}
         end as inputs_are_trusted,
         -- One run built them all, or a problem above says not.
-        (select max(scoring_tables.built_for) from scoring_tables) as scoring_tables_built_for
+        (select max(scoring_tables.built_for) from scoring_tables) as scoring_tables_built_for,
+        -- dbt's id of the command that built this, which the marts compare with their own.
+        '{{ invocation_id }}' as built_by_invocation
     from problems
 
 )

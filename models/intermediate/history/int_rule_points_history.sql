@@ -41,4 +41,4 @@ select final.* from final
 -- Stale inputs, a broken seed or scoring tables built by another run stop it here: the
 -- table keeps its last good rows.
 inner join inputs_gate
-    on inputs_gate.inputs_are_trusted and {{ pql_built_by_this_run('inputs_gate.scoring_tables_built_for') }}
+    on {{ pql_inputs_gate_passed('inputs_gate') }}

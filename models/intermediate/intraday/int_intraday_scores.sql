@@ -188,7 +188,7 @@ final as (
 select final.* from final
 -- Stale inputs, a broken seed or scoring tables built by another run stop it here.
 inner join inputs_gate
-    on inputs_gate.inputs_are_trusted and {{ pql_built_by_this_run('inputs_gate.scoring_tables_built_for') }}
+    on {{ pql_inputs_gate_passed('inputs_gate') }}
 {% if not pql_is_intraday_run() -%}
     -- The daily job scores every account and closes the day in the history instead.
     where 1 = 0

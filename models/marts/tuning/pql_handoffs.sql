@@ -131,7 +131,7 @@ final as (
         {{ pql_score_date() }} as score_date
     from handoffs
     inner join inputs_gate
-        on inputs_gate.inputs_are_trusted
+        on {{ pql_inputs_gate_passed('inputs_gate', built_by_this_run=false) }}
     left join first_deals
         on
             handoffs.account_id = first_deals.account_id

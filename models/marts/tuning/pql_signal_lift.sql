@@ -164,4 +164,4 @@ final as (
 select final.* from final
 -- Stale inputs or a broken seed stop the run here: the table keeps its last good rows.
 inner join inputs_gate
-    on inputs_gate.inputs_are_trusted
+    on {{ pql_inputs_gate_passed('inputs_gate', built_by_this_run=false) }}
