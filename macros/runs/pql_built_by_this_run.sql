@@ -25,10 +25,12 @@
     {#-
         SQL condition on int_inputs_gate (joined as `gate`): this dbt command built it, so
         it judged the inputs as they are now; otherwise it stops the statement saying what
-        to select. With built_by_this_run, the scoring tables were built by a run with this
-        run's settings too (pql_built_by_this_run).
+        to select. `dbt show` and `dbt compile` replace nothing, so they read the gate as
+        the last run left it. With built_by_this_run, the scoring tables were built by a
+        run with this run's settings too (pql_built_by_this_run).
     -#}
     {{ gate }}.inputs_are_trusted
+    {%- if flags.WHICH not in ('show', 'compile') %}
     and case
         when {{ gate }}.built_by_invocation = '{{ invocation_id }}' then true
         else {{ pql_fail_with(
@@ -37,6 +39,7 @@
             ~ "), or run the job whole'"
         ) }}
     end
+    {%- endif %}
     {%- if built_by_this_run %}
     and {{ pql_built_by_this_run(gate ~ '.scoring_tables_built_for') }}
     {%- endif %}

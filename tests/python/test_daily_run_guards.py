@@ -95,6 +95,8 @@ def test_a_mart_selected_without_the_gate_stops_naming_it(scored: DbtProject):
     assert ("int_inputs_gate, which judges the inputs, was built by another dbt command: select it with pql_scores "
             "(--select int_inputs_gate pql_scores, or +pql_scores), or run the job whole") in log
     assert scored.snapshot(MARTS) == before
+    # A preview replaces nothing: it reads the gate as the last run left it.
+    assert scored.dbt("show", "--select", "pql_scores", dbt_vars=CLASSIC).success
     ok, log = run(scored, "--select", "int_inputs_gate", "pql_scores")
     assert ok, log[-3000:]
     assert scored.score_summary() == EXPECTED_CLASSIC
