@@ -54,7 +54,7 @@ final as (
 )
 
 select final.* from final
--- Stale inputs, a broken seed or scoring tables built by another run stop it here: the
--- table keeps its last good rows.
+-- A gate this command did not build, or scoring tables built by another run, stop it
+-- here (macro pql_inputs_gate_passed): the table keeps its last good rows.
 inner join inputs_gate
     on {{ pql_inputs_gate_passed('inputs_gate') }}

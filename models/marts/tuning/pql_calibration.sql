@@ -90,6 +90,7 @@ final as (
 )
 
 select final.* from final
--- Stale inputs or a broken seed stop the run here: the table keeps its last good rows.
+-- A gate this command did not build stops it here (macro pql_inputs_gate_passed): the
+-- table keeps its last good rows.
 inner join inputs_gate
     on {{ pql_inputs_gate_passed('inputs_gate', built_by_this_run=false) }}
